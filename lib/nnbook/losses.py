@@ -1,0 +1,178 @@
+"""Losses and output functions, each with its gradient (chapter 5).
+
+A loss compares predictions ``pred (N, K)`` with targets and returns a scalar:
+the average over the batch. ``backward()`` returns ``dL/dpred`` of shape
+``(N, K)``. Two squared-error conventions appear in the sources, so both exist
+under names that cannot be confused:
+
+* ``HalfSquaredError``: ``L = 1/N sum_n 1/2 ||a_n - y_n||^2`` (first source's
+  ``1/2 (a - y)^2``); its output error is ``a - y`` (divided by N).
+* ``MeanSquaredError``: ``L = mean of (a - y)^2`` over every entry (PyTorch's
+  ``MSELoss``; the second source's loss for one output); its output error is
+  ``2 (a - y)`` (divided by the number of entries).
+"""
+
+import numpy as np
+
+from . import _validate
+from .activations import sigmoid
+from .embedding import check_ids
+
+
+def log_softmax(z, axis=-1):
+    """``log softmax(z)`` along ``axis``, computed as ``z - max - log sum exp(z - max)``."""
+    z = np.asarray(z)
+    shifted = z - z.max(axis=axis, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
+
+
+def softmax(z, axis=-1):
+    """``exp(z_i) / sum_j exp(z_j)`` along ``axis``; max-shifted so it never overflows."""
+    z = np.asarray(z)
+    e = np.exp(z - z.max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def softplus(z):
+    """``log(1 + e^z)`` without overflow: ``max(z, 0) + log1p(e^{-|z|})``."""
+    z = np.asarray(z)
+    return np.maximum(z, 0) + np.log1p(np.exp(-np.abs(z)))
+
+
+class Loss:
+    """Base class: ``forward(pred, target) -> float``, ``backward() -> dL/dpred``."""
+
+    def __call__(self, pred, target):
+        return self.forward(pred, target)
+
+    def forward(self, pred, target):
+        raise NotImplementedError
+
+    def backward(self, grad_out=1.0):
+        """``dL/dpred`` (shape of ``pred``), scaled by the upstream scalar ``grad_out``."""
+        cache = getattr(self, "_cache", None)
+        if cache is None:
+            raise RuntimeError(f"{type(self).__name__}: backward called before forward")
+        return grad_out * self._gradient(**cache)
+
+    def _matching(self, pred, target):
+        pred = _as_batch(self, "pred", pred)
+        target = np.asarray(target, dtype=pred.dtype)
+        if pred.shape[1] == 1 and target.shape == pred.shape[:1]:
+            target = target[:, None]
+        if target.shape != pred.shape:
+            _shape_mismatch(self, pred, target)
+        return pred, target
+
+    def __repr__(self):
+        return f"{type(self).__name__}()"
+
+
+class HalfSquaredError(Loss):
+    """``1/N sum_n 1/2 ||pred_n - target_n||^2``; gradient ``(pred - target) / N``."""
+
+    def forward(self, pred, target):
+        pred, target = self._matching(pred, target)
+        diff = pred - target
+        self._cache = {"diff": diff}
+        return float(0.5 * np.sum(diff**2) / len(diff))
+
+    @staticmethod
+    def _gradient(diff):
+        return diff / len(diff)
+
+
+class MeanSquaredError(Loss):
+    """``mean((pred - target)^2)`` over all entries; gradient ``2 (pred - target) / size``."""
+
+    def forward(self, pred, target):
+        pred, target = self._matching(pred, target)
+        diff = pred - target
+        self._cache = {"diff": diff}
+        return float(np.mean(diff**2))
+
+    @staticmethod
+    def _gradient(diff):
+        return 2.0 * diff / diff.size
+
+
+class BinaryCrossEntropy(Loss):
+    """From probabilities: ``-mean(y log p + (1 - y) log(1 - p))``.
+
+    ``p`` is clipped to ``[1e-12, 1 - 1e-12]`` so a confident mistake costs
+    about 27.6 instead of infinity. Prefer ``BCEWithLogits`` when you have logits.
+    """
+
+    CLIP = 1e-12
+
+    def forward(self, pred, target):
+        p, y = self._matching(pred, target)
+        if np.any((p < 0) | (p > 1)) or np.any((y < 0) | (y > 1)):
+            raise ValueError("BinaryCrossEntropy: pred and target must be probabilities in [0, 1]")
+        p = np.clip(p, self.CLIP, 1 - self.CLIP)
+        self._cache = {"p": p, "y": y}
+        return float(-np.mean(y * np.log(p) + (1 - y) * np.log1p(-p)))
+
+    @staticmethod
+    def _gradient(p, y):
+        return (p - y) / (p * (1 - p)) / p.size
+
+
+class BCEWithLogits(Loss):
+    """From logits ``z``: ``mean(softplus(z) - y z)``, stable for any ``z``; gradient ``(sigma(z) - y) / size``."""
+
+    def forward(self, pred, target):
+        z, y = self._matching(pred, target)
+        self._cache = {"z": z, "y": y}
+        return float(np.mean(softplus(z) - y * z))
+
+    @staticmethod
+    def _gradient(z, y):
+        return (sigmoid(z) - y) / z.size
+
+
+class SoftmaxCrossEntropy(Loss):
+    """Softmax of logits ``(N, K)`` fused with cross-entropy; targets are ids ``(N,)`` or rows ``(N, K)``.
+
+    ``L = -1/N sum_n sum_k y_nk log p_nk`` with ``p = softmax(z)``; the gradient is
+    ``(p - y) / N``. Integer labels are turned into one-hot rows.
+    """
+
+    def forward(self, pred, target):
+        z = _as_batch(self, "logits", np.atleast_2d(pred))
+        y = self._target_rows(z, target)
+        log_p = log_softmax(z)
+        self._cache = {"p": np.exp(log_p), "y": y}
+        return float(-np.sum(y * log_p) / len(z))
+
+    def _target_rows(self, z, target):
+        target = np.asarray(target)
+        if target.ndim == 1 and np.issubdtype(target.dtype, np.integer):
+            if target.shape[0] != z.shape[0]:
+                _shape_mismatch(self, z, target)
+            return np.eye(z.shape[1], dtype=z.dtype)[check_ids(target, z.shape[1], repr(self))]
+        if target.shape != z.shape:
+            _shape_mismatch(self, z, target)
+        return target.astype(z.dtype)
+
+    @staticmethod
+    def _gradient(p, y):
+        return (p - y) / len(p)
+
+
+def _as_batch(loss, name, pred):
+    """``pred`` as a float batch ``(N, K)``; a 1-D ``pred`` is read as a column ``(N, 1)``."""
+    pred = np.asarray(pred)
+    if not np.issubdtype(pred.dtype, np.floating):
+        pred = pred.astype(np.float64)
+    if pred.ndim == 1:
+        pred = pred[:, None]
+    if pred.ndim != 2 or pred.shape[0] == 0:
+        raise _validate.ShapeError(f"{loss!r}: {name} must have shape (N, K) with N >= 1, "
+                                   f"got {pred.shape}")
+    return pred
+
+
+def _shape_mismatch(loss, pred, target):
+    raise _validate.ShapeError(f"{loss!r}: target shape {np.shape(target)} does not match "
+                               f"prediction shape {np.shape(pred)}")

@@ -1,0 +1,188 @@
+"""A scalar tracer for small chains (chapter 6), in the spirit of micrograd.
+
+Each ``Scalar`` remembers its parents and the local derivative towards each
+parent. ``backward()`` walks the graph from the output in reverse topological
+order and *adds* ``local * grad`` into every parent, so gradients sum where
+paths meet. ``chain_table`` prints the source's back-prop table and
+``draw_graph`` draws the computation graph with values and gradients.
+"""
+
+import math
+
+from .activations import sigmoid
+
+
+class Scalar:
+    """A float ``value`` with its ``grad`` (dOutput/dself after ``backward``) and its history."""
+
+    def __init__(self, value, label="", *, parents=(), local_grads=(), op=""):
+        self.value = float(value)
+        self.grad = 0.0
+        self.label = label
+        self.parents = tuple(parents)
+        self.local_grads = tuple(float(g) for g in local_grads)
+        self.op = op
+
+    def named(self, label):
+        """Give this node a name (shown in tables and graphs); returns ``self``."""
+        self.label = label
+        return self
+
+    def _result(self, value, op, *pairs):
+        parents, local_grads = zip(*pairs)
+        return Scalar(value, parents=parents, local_grads=local_grads, op=op)
+
+    def __add__(self, other):
+        other = _as_scalar(other)
+        return self._result(self.value + other.value, "+", (self, 1.0), (other, 1.0))
+
+    def __mul__(self, other):
+        other = _as_scalar(other)
+        return self._result(self.value * other.value, "×", (self, other.value), (other, self.value))
+
+    def __neg__(self):
+        return self * -1.0
+
+    def __sub__(self, other):
+        return self + (-_as_scalar(other))
+
+    def __radd__(self, other):
+        return self + other
+
+    def __rmul__(self, other):
+        return self * other
+
+    def __rsub__(self, other):
+        return _as_scalar(other) - self
+
+    def sigmoid(self):
+        """``sigma(self)``, local derivative ``sigma (1 - sigma)``."""
+        s = float(sigmoid(self.value))
+        return self._result(s, "σ", (self, s * (1.0 - s)))
+
+    def tanh(self):
+        """``tanh(self)``, local derivative ``1 - tanh^2``."""
+        t = math.tanh(self.value)
+        return self._result(t, "tanh", (self, 1.0 - t * t))
+
+    def relu(self):
+        """``max(0, self)``, local derivative 1 if positive else 0."""
+        return self._result(max(self.value, 0.0), "ReLU", (self, float(self.value > 0)))
+
+    def half_squared_error(self, target):
+        """``1/2 (self - target)^2`` against a plain number, local derivative ``self - target``."""
+        diff = self.value - float(target)
+        return self._result(0.5 * diff * diff, "½(·−y)²", (self, diff))
+
+    def backward(self):
+        """Set ``grad`` of every node to ``d self / d node`` (resets earlier gradients)."""
+        order = topological_order(self)
+        for node in order:
+            node.grad = 0.0
+        self.grad = 1.0
+        for node in reversed(order):
+            for parent, local in zip(node.parents, node.local_grads):
+                parent.grad += local * node.grad
+
+    def __repr__(self):
+        name = f"{self.label}=" if self.label else ""
+        return f"Scalar({name}{self.value:.4g}, grad={self.grad:.4g})"
+
+
+def _as_scalar(value):
+    return value if isinstance(value, Scalar) else Scalar(value, label=f"{value:g}")
+
+
+def topological_order(output):
+    """Every node that ``output`` depends on, each after all of its parents."""
+    order, seen = [], set()
+
+    def visit(node):
+        if id(node) not in seen:
+            seen.add(id(node))
+            for parent in node.parents:
+                visit(parent)
+            order.append(node)
+
+    visit(output)
+    return order
+
+
+def chain_table(output, leaf):
+    """Rows ``(link, local derivative, running gradient)`` from ``output`` back to ``leaf``.
+
+    Walks the path of named nodes; unnamed intermediate nodes are folded into
+    the link (their local derivatives multiplied). Call ``output.backward()`` first.
+    """
+    path = _path(output, leaf)
+    if path is None:
+        raise ValueError(f"{leaf!r} is not an input of {output!r}")
+    rows, local, child = [], 1.0, path[0]
+    for node, grad in zip(path[1:], _local_grads_along(path)):
+        local *= grad
+        if node.label or node is leaf:
+            rows.append((f"{child.label} vs {node.label}", local, node.grad))
+            local, child = 1.0, node
+    return rows
+
+
+def _local_grads_along(path):
+    for child, parent in zip(path, path[1:]):
+        yield sum(g for p, g in zip(child.parents, child.local_grads) if p is parent)
+
+
+def _path(node, leaf):
+    if node is leaf:
+        return [node]
+    for parent in node.parents:
+        rest = _path(parent, leaf)
+        if rest is not None:
+            return [node] + rest
+    return None
+
+
+def graph_layout(output):
+    """Positions ``{id(node): (column, row)}``: inputs in column 0, ``output`` in the last."""
+    order = topological_order(output)
+    column = {}
+    for node in order:
+        column[id(node)] = 1 + max((column[id(p)] for p in node.parents), default=-1)
+    rows = {}
+    position = {}
+    for node in order:
+        c = column[id(node)]
+        position[id(node)] = (c, rows.get(c, 0))
+        rows[c] = rows.get(c, 0) + 1
+    return position
+
+
+def draw_graph(output, ax=None):
+    """Draw the computation graph of ``output``: each node's value and gradient, each edge's local derivative."""
+    import matplotlib.pyplot as plt
+
+    order = topological_order(output)
+    position = graph_layout(output)
+    if ax is None:
+        width = 2.6 * (1 + max(c for c, _ in position.values()))
+        _, ax = plt.subplots(figsize=(width, 1.8 * (1 + max(r for _, r in position.values()))))
+    xy = {key: (2.6 * c, -1.6 * r) for key, (c, r) in position.items()}
+    for node in order:
+        for parent, local in zip(node.parents, node.local_grads):
+            (x0, y0), (x1, y1) = xy[id(parent)], xy[id(node)]
+            ax.annotate("", xy=(x1 - 0.75, y1), xytext=(x0 + 0.75, y0),
+                        arrowprops={"arrowstyle": "->", "color": "0.4"})
+            ax.text((x0 + x1) / 2, (y0 + y1) / 2 + 0.15, f"∂={local:.4g}", ha="center",
+                    fontsize=8, color="tab:red")
+    for node in order:
+        x, y = xy[id(node)]
+        name = node.label or node.op
+        ax.text(x, y, f"{name}\nvalue {node.value:.4g}\ngrad {node.grad:.4g}", ha="center",
+                va="center", fontsize=9,
+                bbox={"boxstyle": "round", "fc": "#e8f0fe" if node.parents else "#f4f4f4",
+                      "ec": "0.3"})
+    xs = [x for x, _ in xy.values()]
+    ys = [y for _, y in xy.values()]
+    ax.set_xlim(min(xs) - 1.2, max(xs) + 1.2)
+    ax.set_ylim(min(ys) - 0.9, max(ys) + 0.9)
+    ax.axis("off")
+    return ax
