@@ -50,7 +50,15 @@ def features(module, x, size):
     x = np.asarray(x)
     if x.ndim != 2 or x.shape[1] != size:
         raise ShapeError(f"{module!r} expects input of shape (N, {size}), got {x.shape}")
+    if not (np.issubdtype(x.dtype, np.number) or x.dtype == bool):
+        raise TypeError(f"{module!r} expects numbers, got an array of {x.dtype}")
     return x
+
+
+def same_length(owner, X, y):
+    """Check that ``X`` and ``y`` have the same number of rows (one target per example)."""
+    if len(X) != len(y):
+        raise ShapeError(f"{owner}: X has {len(X)} rows but y has {len(y)}")
 
 
 def same_shape(module, name, array, expected):

@@ -6,14 +6,18 @@ Each activation is a ``Module`` applied elementwise: ``forward(z)`` keeps ``z``,
 can plot a curve and its slope without building a layer.
 """
 
+import math
+
 import numpy as np
 from scipy.special import erf
 
 from . import _validate
 from .module import Module, check_grad_out
 
-_SQRT_2 = np.sqrt(2.0)
-_SQRT_2_OVER_PI = np.sqrt(2.0 / np.pi)
+# Python floats, not NumPy scalars, so a float32 input stays float32 (NEP 50).
+_SQRT_2 = math.sqrt(2.0)
+_SQRT_2_PI = math.sqrt(2.0 * math.pi)
+_SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
 _GELU_CUBIC = 0.044715
 
 
@@ -22,6 +26,11 @@ def sigmoid(z):
     z = np.asarray(z)
     e = np.exp(-np.abs(z))           # in (0, 1]: never overflows
     return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def _float_dtype(z):
+    """The dtype of a slope for ``z``: its own if floating (float32 stays float32), else float64."""
+    return z.dtype if np.issubdtype(z.dtype, np.floating) else np.float64
 
 
 class Activation(Module):
@@ -96,7 +105,7 @@ class ReLU(Activation):
     @staticmethod
     def derivative(z):
         z = np.asarray(z)
-        return (z > 0).astype(z.dtype if np.issubdtype(z.dtype, np.floating) else np.float64)
+        return (z > 0).astype(_float_dtype(z))
 
 
 class LeakyReLU(Activation):
@@ -109,7 +118,8 @@ class LeakyReLU(Activation):
         return np.where(np.asarray(z) > 0, z, self.slope * np.asarray(z))
 
     def derivative(self, z):
-        return np.where(np.asarray(z) > 0, 1.0, self.slope)
+        z = np.asarray(z)
+        return np.where(z > 0, 1.0, self.slope).astype(_float_dtype(z))
 
     def __repr__(self):
         return f"LeakyReLU(slope={self.slope})"
@@ -126,7 +136,7 @@ class GELU(Activation):
     def derivative(z):
         z = np.asarray(z)
         cdf = 0.5 * (1.0 + erf(z / _SQRT_2))
-        pdf = np.exp(-0.5 * z**2) / np.sqrt(2.0 * np.pi)
+        pdf = np.exp(-0.5 * z**2) / _SQRT_2_PI
         return cdf + z * pdf
 
 

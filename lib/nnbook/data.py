@@ -15,6 +15,14 @@ def xor():
     return X, np.array([0, 1, 1, 0])
 
 
+def two_blobs(n, *, separation=2.0, rng):
+    """Two round Gaussian clouds centred at ``(-s/2, -s/2)`` and ``(s/2, s/2)``: ``X (n, 2)``, ``y (n,)``."""
+    n = _validate.positive_int("n", n)
+    labels = np.arange(n) % 2
+    centres = (labels[:, None] - 0.5) * separation
+    return centres + _validate.generator(rng).standard_normal((n, 2)), labels
+
+
 def two_moons(n, *, noise=0.1, rng):
     """Two interleaved half circles: ``X (n, 2)``, labels ``y (n,)`` in {0, 1} (about half each)."""
     n = _validate.positive_int("n", n)
@@ -51,6 +59,7 @@ def train_validation_split(X, y, *, validation_fraction=0.25, rng):
     """Shuffle and split ``X (N, ...)``, ``y (N, ...)`` into ``(X_train, y_train), (X_val, y_val)``."""
     if not 0 < validation_fraction < 1:
         raise ValueError(f"validation_fraction must be in (0, 1), got {validation_fraction!r}")
+    _validate.same_length("train_validation_split", X, y)
     order = _validate.generator(rng).permutation(len(X))
     cut = len(X) - max(1, int(round(validation_fraction * len(X))))
     train, val = order[:cut], order[cut:]

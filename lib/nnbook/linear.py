@@ -28,6 +28,8 @@ class Linear(Module):
     def from_weights(cls, weight, bias=None):
         """A layer with given ``weight (out, in)`` and optional ``bias (out,)`` (hand examples)."""
         weight = np.atleast_2d(np.asarray(weight, dtype=np.float64))
+        if weight.ndim != 2:
+            raise _validate.ShapeError(f"Linear weight must be 2-D (out, in), got {weight.shape}")
         out_features, in_features = weight.shape
         layer = cls(in_features, out_features, init="zeros", bias=bias is not None)
         layer.weight.data[...] = weight

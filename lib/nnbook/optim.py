@@ -9,13 +9,16 @@ import math
 import numpy as np
 
 from . import _validate
-from .module import Parameter
+from .module import Module, Parameter
 
 
 class Optimizer:
     """Base class: holds the parameters; ``zero_grad()`` resets their gradients."""
 
     def __init__(self, parameters, lr):
+        if isinstance(parameters, Module):
+            raise TypeError(f"{type(self).__name__} got the module {parameters!r}; "
+                            "pass model.parameters()")
         self.parameters = list(parameters)
         if not self.parameters:
             raise ValueError(f"{type(self).__name__} got an empty parameter list")
@@ -100,10 +103,13 @@ class Adam(Optimizer):
             m *= self.beta1
             m += (1.0 - self.beta1) * g
             v *= self.beta2
-            v += (1.0 - self.beta2) * g * g
-            denom = np.sqrt(v) * v_correction + self.eps
-            p.data -= step_size * m / denom
-
+            v += (1.0 - self.beta2) * np.square(g)
+            denom = np.sqrt(v)
+            denom *= v_correction
+            denom += self.eps
+            update = np.divide(m, denom, out=denom)
+            update *= step_size
+            p.data -= update
 
 def clip_grad_norm(parameters, max_norm):
     """Scale all gradients together so their joint L2 norm is at most ``max_norm``; returns the norm before."""

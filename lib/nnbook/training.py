@@ -77,8 +77,7 @@ def fit(model, loss, optimizer, X, y, *, epochs, batch_size, rng, validation=Non
         if validation is None:
             raise ValueError("early stopping (patience) needs validation=(X_val, y_val)")
     X, y = np.asarray(X), np.asarray(y)
-    if len(X) != len(y):
-        raise _validate.ShapeError(f"fit: X has {len(X)} rows but y has {len(y)}")
+    _validate.same_length("fit", X, y)
     history, best = History(), None
     for epoch in range(epochs):
         model.train()

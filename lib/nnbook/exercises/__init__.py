@@ -1,0 +1,35 @@
+"""The book's exercises: one registry, ``check(exercise_id, answer)``, and the answer widget.
+
+Each chapter's exercises live in a module ``chNN_<name>`` that defines
+``EXERCISES``, a list of ``Exercise`` objects whose answers are computed with
+the engine. ``check`` never raises: bad input gets a friendly sentence.
+"""
+
+from . import ch01_neuron
+from .core import MESSAGES, Choice, Exercise, Feedback, Mistake, evaluate, parse_answer
+
+_CHAPTER_MODULES = (ch01_neuron,)
+REGISTRY = {exercise.id: exercise for module in _CHAPTER_MODULES for exercise in module.EXERCISES}
+
+
+def ids(chapter=None):
+    """Every exercise id in book order, or those of one ``chapter`` (e.g. ``"01-neuron"``)."""
+    return [key for key, exercise in REGISTRY.items() if chapter in (None, exercise.chapter)]
+
+
+def get(exercise_id):
+    """The ``Exercise`` with this id; ``KeyError`` naming the id if there is none."""
+    if exercise_id not in REGISTRY:
+        raise KeyError(MESSAGES["unknown_id"].format(given=exercise_id))
+    return REGISTRY[exercise_id]
+
+
+def check(exercise_id, answer):
+    """Check ``answer`` to exercise ``exercise_id``; returns a ``Feedback`` (never raises).
+
+    ``answer`` may be a number, a list, tuple or NumPy array, a letter for a
+    multiple-choice question, or the same typed as text.
+    """
+    if not isinstance(exercise_id, str) or exercise_id not in REGISTRY:
+        return Feedback(False, MESSAGES["unknown_id"].format(given=exercise_id), "invalid")
+    return evaluate(REGISTRY[exercise_id], answer)
