@@ -11,7 +11,8 @@ from .activations import (ACTIVATIONS, GELU, Activation, GELUTanh, Identity, Lea
                           Sigmoid, Tanh, sigmoid)
 from .data import noisy_curve, spirals, train_validation_split, two_blobs, two_moons, xor
 from .embedding import Embedding, one_hot
-from .diagrams import decision_line, draw_network, draw_neuron
+from .diagrams import (decision_line, draw_network, draw_neuron, plot_decision_regions,
+                       plot_history)
 from .gradcheck import check_loss, check_module, numerical_gradient, relative_error
 from .init import he, init_std, init_weight, lecun, xavier, zeros
 from .linear import Linear

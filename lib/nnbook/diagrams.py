@@ -94,3 +94,46 @@ def decision_line(weights, bias, xlim):
         return np.array([x0, x0]), np.array([-1e6, 1e6])
     xs = np.asarray(xlim, dtype=float)
     return xs, -(w1 * xs + bias) / w2
+
+
+def plot_decision_regions(model, X, labels, ax=None, resolution=200, margin=0.5):
+    """Colour the plane by ``model``'s predicted class and scatter ``X (N, 2)`` coloured by ``labels``.
+
+    One output column is read as a logit (class 1 where it is > 0), several as class
+    scores (argmax). The model is evaluated in evaluation mode. Returns the axes.
+    """
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(5, 4.4))
+    X = np.asarray(X, dtype=float)
+    (x0, y0), (x1, y1) = X.min(axis=0) - margin, X.max(axis=0) + margin
+    gx, gy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
+    was_training = model.training
+    scores = model.eval().forward(np.column_stack([gx.ravel(), gy.ravel()]))
+    model.train(was_training)
+    predicted = (scores[:, 0] > 0).astype(int) if scores.shape[1] == 1 else scores.argmax(axis=1)
+    classes = max(int(np.max(labels)) + 1, 2)
+    ax.contourf(gx, gy, predicted.reshape(gx.shape), levels=np.arange(classes + 1) - 0.5,
+                cmap="coolwarm" if classes == 2 else "viridis", alpha=0.3)
+    ax.scatter(X[:, 0], X[:, 1], c=labels, cmap="coolwarm" if classes == 2 else "viridis",
+               edgecolors="k", s=18, vmin=0, vmax=classes - 1)
+    ax.set(xlim=(x0, x1), ylim=(y0, y1), xlabel="$x_1$", ylabel="$x_2$")
+    return ax
+
+
+def plot_history(history, ax=None, title=None):
+    """Training (and validation) loss per epoch from a ``History``, marking the best epoch."""
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(5.5, 3.6))
+    ax.plot(history.train_loss, label="training loss")
+    if history.val_loss:
+        ax.plot(history.val_loss, label="validation loss")
+    if history.best_epoch is not None:
+        ax.axvline(history.best_epoch, color="0.4", ls="--", lw=1,
+                   label=f"best epoch ({history.best_epoch})")
+    ax.set(xlabel="epoch", ylabel="loss", title=title)
+    ax.legend()
+    return ax

@@ -1,14 +1,18 @@
 """The book's exercises: one registry, ``check(exercise_id, answer)``, and the answer widget.
 
-Each chapter's exercises live in a module ``chNN_<name>`` that defines
-``EXERCISES``, a list of ``Exercise`` objects whose answers are computed with
-the engine. ``check`` never raises: bad input gets a friendly sentence.
+Each chapter's exercises live in a module ``chNN_<name>`` (found automatically,
+in chapter order) that defines ``EXERCISES``, a list of ``Exercise`` objects
+whose answers are computed with the engine. ``check`` never raises: bad input gets a friendly sentence.
 """
 
-from . import ch01_neuron
+import importlib
+import pkgutil
+
 from .core import MESSAGES, Choice, Exercise, Feedback, Mistake, evaluate, parse_answer
 
-_CHAPTER_MODULES = (ch01_neuron,)
+_CHAPTER_MODULES = [importlib.import_module(f"{__name__}.{info.name}")
+                    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name)
+                    if info.name.startswith("ch")]
 REGISTRY = {exercise.id: exercise for module in _CHAPTER_MODULES for exercise in module.EXERCISES}
 
 

@@ -37,7 +37,8 @@ class AnswerBox:
             answer = widgets.RadioButtons(options=[letter.upper() for letter in exercise.choices],
                                           value=None, description="Answer:")
         else:
-            answer = widgets.Text(placeholder=exercise.expected, description="Answer:")
+            answer = widgets.Text(placeholder=exercise.expected, description="Answer:",
+                                  continuous_update=False)   # Enter sends the answer
         button = widgets.Button(description="Check", button_style="primary")
         feedback = widgets.HTML()
 
@@ -46,7 +47,7 @@ class AnswerBox:
 
         button.on_click(on_check)
         if exercise.kind != "choice":
-            answer.on_submit(on_check)
+            answer.observe(on_check, "value")
         return widgets.VBox([widgets.HBox([answer, button]), feedback])
 
     def page_html(self):

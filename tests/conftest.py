@@ -1,0 +1,121 @@
+"""Fixtures for the tests that build the book and drive a real browser."""
+
+import json
+import subprocess
+import threading
+from urllib.parse import urlparse
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from filelock import FileLock
+
+from book import ROOT, build_command, toc_docnames
+
+HTML = ROOT / "_build" / "html"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = "/usr/bin/chromium"  # Debian's; .ci/run installs it
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def pytest_generate_tests(metafunc):
+    if "docname" in metafunc.fixturenames:
+        metafunc.parametrize("docname", toc_docnames())
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory, testrun_uid):
+    """Build the book into _build/html once per test run, shared by all xdist workers.
+
+    Returns the build's exit code and log; the site's tests fail unless it succeeded.
+    """
+    shared = tmp_path_factory.getbasetemp().parent
+    result = shared / f"book-build-{testrun_uid}.json"
+    with FileLock(shared / "book-build.lock"):
+        if not result.exists():
+            done = subprocess.run(build_command(), capture_output=True, text=True)
+            result.write_text(json.dumps({"returncode": done.returncode,
+                                          "log": done.stdout + done.stderr}))
+    return json.loads(result.read_text())
+
+
+@pytest.fixture(scope="session")
+def site(build):
+    """The built site's folder."""
+    if build["returncode"]:
+        pytest.fail("the book did not build; see test_build.py", pytrace=False)
+    return HTML
+
+
+@pytest.fixture(scope="session")
+def site_url(site):
+    """The built site, served by http.server on 127.0.0.1 at a free port."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=site))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def screenshot(request):
+    """save(page, name): a full-page screenshot in tests/artifacts/<test module>/."""
+
+    def save(page, name):
+        folder = ARTIFACTS / request.module.__name__.rpartition(".")[2]
+        folder.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=folder / f"{name.replace('/', '-')}.png", full_page=True)
+
+    return save
+
+
+# Sphinx 7.4 emits sphinx-thebe's inline config script twice (once as filename None,
+# once as ''), so its `const` is declared twice. Harmless: thebe is not enabled.
+KNOWN_ERRORS = {"Identifier 'THEBE_JS_URL' has already been declared"}
+
+
+@pytest.fixture
+def offline_page(browser, site_url):
+    """A page that aborts and records every request to another host, and records
+    failed local requests and script errors."""
+    page = browser.new_page()
+    page.external, page.failed, page.errors = [], [], []
+
+    def local_only(route):
+        if urlparse(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            page.external.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", local_only)
+    page.on("response", lambda r: r.status >= 400 and page.failed.append(r.url))
+    page.on("pageerror", lambda e: str(e) in KNOWN_ERRORS or page.errors.append(str(e)))
+    page.open = lambda docname: page.goto(f"{site_url}/{docname}.html", wait_until="networkidle")
+    page.typeset = partial(wait_for_mathjax, page)
+    yield page
+    page.close()
+
+
+def wait_for_mathjax(page):
+    """Wait for MathJax to finish, on pages that have math."""
+    if page.locator(".math").count():
+        page.wait_for_function("() => window.MathJax?.startup?.promise")
+        page.evaluate("() => MathJax.startup.promise")
