@@ -8,6 +8,7 @@ from .module import Module, Parameter, check_grad_out
 
 def one_hot(ids, num_classes):
     """Integer ids ``(N,)`` -> one-hot rows ``(N, num_classes)`` of float64."""
+    num_classes = _validate.positive_int("num_classes", num_classes)
     ids = check_ids(ids, num_classes, "one_hot")
     return np.eye(num_classes)[ids]
 

@@ -146,14 +146,17 @@ class SoftmaxCrossEntropy(Loss):
         return float(-np.sum(y * log_p) / len(z))
 
     def _target_rows(self, z, target):
+        """Targets as rows ``(N, K)``: integer labels ``(N,)`` become one-hot rows."""
         target = np.asarray(target)
-        if target.ndim == 1 and np.issubdtype(target.dtype, np.integer):
-            if target.shape[0] != z.shape[0]:
-                _shape_mismatch(self, z, target)
-            return np.eye(z.shape[1], dtype=z.dtype)[check_ids(target, z.shape[1], repr(self))]
-        if target.shape != z.shape:
-            _shape_mismatch(self, z, target)
-        return target.astype(z.dtype)
+        if target.ndim == 1 and not np.issubdtype(target.dtype, np.floating):
+            labels = check_ids(target, z.shape[1], f"{self!r} labels")
+            if len(labels) != len(z):
+                _shape_mismatch(self, z, target, "give one label per example")
+            return np.eye(z.shape[1], dtype=z.dtype)[labels]
+        rows = np.atleast_2d(target)              # one probability row for one example
+        if rows.shape != z.shape:
+            _shape_mismatch(self, z, target, "give integer labels (N,) or rows (N, K)")
+        return rows.astype(z.dtype)
 
     @staticmethod
     def _gradient(p, y):
@@ -173,6 +176,6 @@ def _as_batch(loss, name, pred):
     return pred
 
 
-def _shape_mismatch(loss, pred, target):
+def _shape_mismatch(loss, pred, target, advice=""):
     raise _validate.ShapeError(f"{loss!r}: target shape {np.shape(target)} does not match "
-                               f"prediction shape {np.shape(pred)}")
+                               f"prediction shape {np.shape(pred)}" + (f"; {advice}" if advice else ""))

@@ -79,7 +79,7 @@ class Adam(Optimizer):
     def __init__(self, parameters, lr=1e-3, *, betas=(0.9, 0.999), eps=1e-8,
                  weight_decay=0.0, decoupled=False):
         super().__init__(parameters, lr)
-        if not isinstance(betas, (tuple, list)) or len(betas) != 2:
+        if np.ndim(betas) != 1 or len(betas) != 2:
             raise ValueError(f"betas must be a pair (beta1, beta2), got {betas!r}")
         self.beta1 = _validate.in_unit_interval("beta1", betas[0])
         self.beta2 = _validate.in_unit_interval("beta2", betas[1])
@@ -110,6 +110,7 @@ class Adam(Optimizer):
             update = np.divide(m, denom, out=denom)
             update *= step_size
             p.data -= update
+
 
 def clip_grad_norm(parameters, max_norm):
     """Scale all gradients together so their joint L2 norm is at most ``max_norm``; returns the norm before."""

@@ -78,6 +78,8 @@ def fit(model, loss, optimizer, X, y, *, epochs, batch_size, rng, validation=Non
             raise ValueError("early stopping (patience) needs validation=(X_val, y_val)")
     X, y = np.asarray(X), np.asarray(y)
     _validate.same_length("fit", X, y)
+    if validation is not None and len(validation) != 2:
+        raise ValueError("validation must be a pair (X_val, y_val)")
     history, best = History(), None
     for epoch in range(epochs):
         model.train()

@@ -201,6 +201,16 @@ BAD_INPUTS = {  # name: (the action, the error it raises, a regex its message mu
         r"batch_size must be a positive integer, got 2.0"),
     "fit_patience": (lambda: fit(patience=0, validation=(np.ones((2, 2)), np.ones(2))), ValueError,
         r"patience must be a positive integer, got 0"),
+    "fit_validation_not_a_pair": (lambda: fit(validation=(np.ones((2, 2)),)), ValueError,
+        r"validation must be a pair \(X_val, y_val\)"),
+    "one_hot_num_classes": (lambda: nb.one_hot([0], -1), ValueError,
+        r"num_classes must be a positive integer, got -1"),
+    "softmax_ce_float_labels": (
+        lambda: nb.SoftmaxCrossEntropy().forward(np.ones((2, 3)), [0.0, 1.0]), nb.ShapeError,
+        r"target shape \(2,\) does not match prediction shape \(2, 3\); give integer labels"),
+    "softmax_ce_text_labels": (
+        lambda: nb.SoftmaxCrossEntropy().forward(np.ones((2, 3)), ["a", "b"]), TypeError,
+        r"labels: ids must be integers, got <U1"),
 }
 
 

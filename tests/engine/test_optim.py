@@ -118,3 +118,8 @@ def test_gradients_accumulate(rng):
         layer.backward(g)
     np.testing.assert_allclose(layer.weight.grad, g1.T @ x1 + g2.T @ x2, rtol=1e-13)
     np.testing.assert_allclose(layer.bias.grad, g1.sum(axis=0) + g2.sum(axis=0), rtol=1e-13)
+
+
+def test_adam_accepts_betas_as_an_array():
+    p = nb.Parameter(np.zeros(2))
+    assert nb.Adam([p], betas=np.array([0.8, 0.99])).beta1 == 0.8
