@@ -90,7 +90,17 @@ class Scalar:
 
 
 def _as_scalar(value):
-    return value if isinstance(value, Scalar) else Scalar(value, label=f"{value:g}")
+    return value if isinstance(value, Scalar) else Scalar(value, label=f"{value:g}", op="const")
+
+
+def _drawn(output):
+    """The nodes a graph shows, inputs first: every node but plain-number constants."""
+    return [node for node in topological_order(output) if node.op != "const"]
+
+
+def _drawn_edges(node):
+    """``(parent, local derivative)`` pairs of ``node``, leaving out constants."""
+    return [(p, g) for p, g in zip(node.parents, node.local_grads) if p.op != "const"]
 
 
 def topological_order(output):
@@ -142,47 +152,71 @@ def _path(node, leaf):
 
 
 def graph_layout(output):
-    """Positions ``{id(node): (column, row)}``: inputs in column 0, ``output`` in the last."""
-    order = topological_order(output)
+    """Positions ``{id(node): (column, row)}``, ``output`` at the right end of row 0.
+
+    An operation sits one column right of its furthest parent; an input sits just left
+    of the first node that uses it. Each node takes its child's row if that is free,
+    so the main chain runs along row 0 and side inputs hang below it. Plain-number
+    constants are left out.
+    """
+    order = _drawn(output)
     column = {}
     for node in order:
-        column[id(node)] = 1 + max((column[id(p)] for p in node.parents), default=-1)
-    rows = {}
-    position = {}
+        column[id(node)] = 1 + max((column[id(p)] for p, _ in _drawn_edges(node)), default=-1)
+    first_use = {}
     for node in order:
-        c = column[id(node)]
-        position[id(node)] = (c, rows.get(c, 0))
-        rows[c] = rows.get(c, 0) + 1
+        for parent, _ in _drawn_edges(node):
+            first_use[id(parent)] = min(first_use.get(id(parent), column[id(node)]),
+                                        column[id(node)])
+    for node in order:
+        if id(node) in first_use and not _drawn_edges(node):
+            column[id(node)] = first_use[id(node)] - 1
+    shift = min(column.values())
+    position, taken = {id(output): (column[id(output)] - shift, 0)}, set()
+    taken.add(position[id(output)])
+    for node in reversed(order):
+        for parent, _ in _drawn_edges(node):
+            if id(parent) in position:
+                continue
+            c, row = column[id(parent)] - shift, position[id(node)][1]
+            while (c, row) in taken:
+                row += 1
+            position[id(parent)] = (c, row)
+            taken.add((c, row))
     return position
 
 
 def draw_graph(output, ax=None):
-    """Draw the computation graph of ``output``: each node's value and gradient, each edge's local derivative."""
+    """Draw the computation graph of ``output``: each node's value and gradient, each edge's local derivative.
+
+    Plain numbers used in the formula (such as a weight written as ``2.0``) are not drawn.
+    """
     import matplotlib.pyplot as plt
 
-    order = topological_order(output)
+    order = _drawn(output)
     position = graph_layout(output)
+    columns = 1 + max(c for c, _ in position.values())
+    rows = 1 + max(r for _, r in position.values())
     if ax is None:
-        width = 2.6 * (1 + max(c for c, _ in position.values()))
-        _, ax = plt.subplots(figsize=(width, 1.8 * (1 + max(r for _, r in position.values()))))
-    xy = {key: (2.6 * c, -1.6 * r) for key, (c, r) in position.items()}
+        _, ax = plt.subplots(figsize=(2.3 * columns + 0.4, 1.5 * rows + 0.6))
+    xy = {key: (2.6 * c, -1.7 * r) for key, (c, r) in position.items()}
     for node in order:
-        for parent, local in zip(node.parents, node.local_grads):
+        for parent, local in _drawn_edges(node):
             (x0, y0), (x1, y1) = xy[id(parent)], xy[id(node)]
-            ax.annotate("", xy=(x1 - 0.75, y1), xytext=(x0 + 0.75, y0),
-                        arrowprops={"arrowstyle": "->", "color": "0.4"})
-            ax.text((x0 + x1) / 2, (y0 + y1) / 2 + 0.15, f"∂={local:.4g}", ha="center",
-                    fontsize=8, color="tab:red")
+            ax.annotate("", xy=(x1, y1), xytext=(x0, y0),
+                        arrowprops={"arrowstyle": "-|>", "color": "0.45", "shrinkA": 34,
+                                    "shrinkB": 34})
+            ax.text(0.45 * x0 + 0.55 * x1, 0.45 * y0 + 0.55 * y1, f"∂ {local:.4g}",
+                    ha="center", va="center", fontsize=9, color="tab:red",
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"})
     for node in order:
-        x, y = xy[id(node)]
         name = node.label or node.op
-        ax.text(x, y, f"{name}\nvalue {node.value:.4g}\ngrad {node.grad:.4g}", ha="center",
-                va="center", fontsize=9,
-                bbox={"boxstyle": "round", "fc": "#e8f0fe" if node.parents else "#f4f4f4",
-                      "ec": "0.3"})
-    xs = [x for x, _ in xy.values()]
-    ys = [y for _, y in xy.values()]
-    ax.set_xlim(min(xs) - 1.2, max(xs) + 1.2)
+        ax.text(*xy[id(node)], f"{name}\nvalue {node.value:.4g}\ngrad {node.grad:.4g}",
+                ha="center", va="center", fontsize=10,
+                bbox={"boxstyle": "round,pad=0.4", "ec": "0.3",
+                      "fc": "#e8f0fe" if _drawn_edges(node) else "#f4f4f4"})
+    xs, ys = zip(*xy.values())
+    ax.set_xlim(min(xs) - 1.1, max(xs) + 1.1)
     ax.set_ylim(min(ys) - 0.9, max(ys) + 0.9)
     ax.axis("off")
     return ax

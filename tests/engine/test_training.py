@@ -9,7 +9,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 import nnbook as nb  # noqa: E402
-from nnbook.tracer import topological_order  # noqa: E402
+from nnbook.tracer import graph_layout, topological_order  # noqa: E402
 from nnbook.training import minibatches  # noqa: E402
 
 
@@ -136,10 +136,20 @@ def test_chain_table_rejects_a_leaf_that_is_not_an_input():
 def test_draw_graph_has_one_box_per_node():
     _, f = fan_out()
     ax = nb.draw_graph(f)
-    boxes = [text for text in ax.texts if text.get_bbox_patch() is not None]
-    edges = [text for text in ax.texts if text.get_text().startswith("∂=")]  # local derivatives
-    nodes = topological_order(f)
+    boxes = [text for text in ax.texts if "\nvalue " in text.get_text()]
+    edges = [text for text in ax.texts if text.get_text().startswith("∂ ")]  # local derivatives
+    nodes = [node for node in topological_order(f) if node.op != "const"]   # numbers not drawn
     assert len(boxes) == len(nodes)
-    assert len(edges) == sum(len(node.parents) for node in nodes)
+    assert len(edges) == sum(p.op != "const" for node in nodes for p in node.parents)
     assert any(text.get_text().startswith("f\nvalue 6.75\ngrad 1") for text in boxes)
     plt.close(ax.figure)
+
+
+def test_draw_graph_puts_the_chain_on_one_row_and_inputs_beside_their_use():
+    x, w, b = nb.Scalar(1.0, "x"), nb.Scalar(0.5, "w"), nb.Scalar(0.0, "b")
+    z = (w * x + b).named("z")
+    loss = z.sigmoid().named("a").half_squared_error(0.0).named("L")
+    position = graph_layout(loss)
+    assert position[id(loss)] == (4, 0) and position[id(z)][1] == 0
+    assert position[id(b)] == (1, 1)            # b sits just left of the sum that uses it
+    assert len(set(position.values())) == len(position)
