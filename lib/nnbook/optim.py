@@ -92,11 +92,8 @@ class Adam(Optimizer):
 
     def step(self):
         self.t += 1
-        # lr m_hat / (sqrt(v_hat) + eps) = scale * m / (sqrt(v) + eps'), folding both bias
-        # corrections into two scalars so each step makes as few passes over memory as it can.
-        root_correction = math.sqrt(1.0 - self.beta2**self.t)
-        scale = self.lr * root_correction / (1.0 - self.beta1**self.t)
-        eps = self.eps * root_correction
+        step_size = self.lr / (1.0 - self.beta1**self.t)
+        v_correction = 1.0 / math.sqrt(1.0 - self.beta2**self.t)
         for p, m, v in zip(self.parameters, self.m, self.v):
             g = p.grad
             if self.weight_decay and self.decoupled:
@@ -108,9 +105,10 @@ class Adam(Optimizer):
             v *= self.beta2
             v += (1.0 - self.beta2) * np.square(g)
             denom = np.sqrt(v)
-            denom += eps
+            denom *= v_correction
+            denom += self.eps
             update = np.divide(m, denom, out=denom)
-            update *= scale
+            update *= step_size
             p.data -= update
 
 
