@@ -34,6 +34,7 @@ class Module:
     """Base class: finds parameters and sub-modules among the attributes, in order."""
 
     training = True
+    buffer_names = ()   # attributes holding state that is not learned (running statistics)
 
     def __call__(self, *args):
         return self.forward(*args)
@@ -65,6 +66,16 @@ class Module:
     def parameters(self):
         """Every learnable ``Parameter`` of this module and its sub-modules."""
         return [p for _, p in self.named_parameters()]
+
+    def buffers(self):
+        """Arrays of state that gradients do not train but evaluation uses, e.g. BatchNorm's
+        running statistics, of this module and its sub-modules (updated in place)."""
+        own = [getattr(self, name) for name in self.buffer_names]
+        return own + [array for child in self.children() for array in child.buffers()]
+
+    def state(self):
+        """Every array that defines the trained model: parameter values, then buffers."""
+        return [p.data for p in self.parameters()] + self.buffers()
 
     def zero_grad(self):
         """Reset every parameter's gradient to zero (gradients accumulate with ``+=``)."""

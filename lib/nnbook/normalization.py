@@ -66,6 +66,8 @@ class BatchNorm1d(_Normalization):
     depends on the others in its batch.
     """
 
+    buffer_names = ("running_mean", "running_var")
+
     def __init__(self, num_features, *, eps=1e-5, momentum=0.1, dtype=np.float64):
         super().__init__(num_features, eps, dtype)
         self.momentum = _validate.in_unit_interval("momentum", momentum)

@@ -33,10 +33,15 @@ class History:
     stopped_early: bool = False
 
 
-def minibatches(n, batch_size, rng):
-    """Index arrays covering ``range(n)`` once in a random order, ``batch_size`` at a time."""
+def minibatches(n, batch_size, rng, drop_last=False):
+    """Index arrays covering ``range(n)`` once in a random order, ``batch_size`` at a time.
+
+    With ``drop_last`` a final, smaller batch is left out (it would give BatchNorm
+    statistics from only a few examples); the examples it holds wait for the next epoch.
+    """
     order = rng.permutation(n)
-    return [order[i:i + batch_size] for i in range(0, n, batch_size)]
+    end = n - n % batch_size if drop_last and n >= batch_size else n
+    return [order[i:i + batch_size] for i in range(0, end, batch_size)]
 
 
 def evaluate(model, loss, X, y):
@@ -61,12 +66,14 @@ def accuracy(model, X, labels):
 
 
 def fit(model, loss, optimizer, X, y, *, epochs, batch_size, rng, validation=None,
-        patience=None, clip_norm=None):
+        patience=None, clip_norm=None, drop_last=False):
     """Train ``model`` on ``X (N, in)``, ``y (N, ...)``; returns a ``History``.
 
     ``validation=(X_val, y_val)`` records the validation loss each epoch; with
     ``patience`` the loop stops once it has not improved for that many epochs and
-    restores the best weights. ``clip_norm`` clips the joint gradient norm.
+    restores the best epoch's state (weights and BatchNorm's running statistics).
+    ``clip_norm`` clips the joint gradient norm; ``drop_last`` leaves out each
+    epoch's final, smaller mini-batch.
     Raises ``TrainingDiverged`` (with the debugging map) if the loss is NaN or infinite.
     """
     epochs = _validate.positive_int("epochs", epochs)
@@ -84,7 +91,8 @@ def fit(model, loss, optimizer, X, y, *, epochs, batch_size, rng, validation=Non
     for epoch in range(epochs):
         model.train()
         total = 0.0
-        for batch in minibatches(len(X), batch_size, rng):
+        batches = minibatches(len(X), batch_size, rng, drop_last)
+        for batch in batches:
             optimizer.zero_grad()
             value = loss.forward(model.forward(X[batch]), y[batch])
             if not np.isfinite(value):
@@ -94,16 +102,16 @@ def fit(model, loss, optimizer, X, y, *, epochs, batch_size, rng, validation=Non
                 clip_grad_norm(optimizer.parameters, clip_norm)
             optimizer.step()
             total += value * len(batch)
-        history.train_loss.append(total / len(X))
+        history.train_loss.append(total / sum(len(batch) for batch in batches))
         if validation is not None:
             history.val_loss.append(evaluate(model, loss, *validation))
             if best is None or history.val_loss[-1] < history.val_loss[best[0]]:
-                best = (epoch, [p.data.copy() for p in model.parameters()])
+                best = (epoch, [array.copy() for array in model.state()])
             elif patience is not None and epoch - best[0] >= patience:
                 history.stopped_early = True
                 break
     if best is not None and patience is not None:
         history.best_epoch = best[0]
-        for p, saved in zip(model.parameters(), best[1]):
-            p.data[...] = saved
+        for array, saved in zip(model.state(), best[1]):
+            array[...] = saved
     return history

@@ -78,6 +78,20 @@ def test_early_stopping_restores_best_weights(seed):
     assert history.val_loss[-1] > history.val_loss[history.best_epoch]
 
 
+def test_early_stopping_restores_batchnorm_running_statistics():
+    rng = np.random.default_rng(0)
+    X, labels = nb.spirals(60, rng=rng)
+    train, validation = nb.train_validation_split(X, labels, rng=rng)
+    model = nb.Sequential(nb.Linear(2, 16, rng=rng, bias=False), nb.BatchNorm1d(16), nb.ReLU(),
+                          nb.Linear(16, 3, rng=rng))
+    history = nb.fit(model, nb.SoftmaxCrossEntropy(), nb.Adam(model.parameters(), lr=0.05),
+                     *train, epochs=200, batch_size=16, rng=rng, validation=validation,
+                     patience=5)
+    assert history.stopped_early and len(model.buffers()) == 2
+    restored = nb.evaluate(model, nb.SoftmaxCrossEntropy(), *validation)
+    assert restored == history.val_loss[history.best_epoch]
+
+
 def test_huge_learning_rate_diverges():
     rng = np.random.default_rng(0)
     X, y = nb.noisy_curve(40, rng=rng)
@@ -99,6 +113,14 @@ def test_minibatches_cover_every_index_once(n, batch_size, rng):
     np.testing.assert_array_equal(np.sort(np.concatenate(batches)), np.arange(n))
     assert [len(b) for b in batches[:-1]] == [batch_size] * (len(batches) - 1)
     assert 1 <= len(batches[-1]) <= batch_size
+
+
+@pytest.mark.parametrize("n, batch_size, sizes", [(10, 3, [3, 3, 3]), (12, 4, [4, 4, 4]),
+                                                  (5, 8, [5])])
+def test_drop_last_leaves_out_the_short_batch(n, batch_size, sizes, rng):
+    batches = minibatches(n, batch_size, rng, drop_last=True)
+    assert [len(b) for b in batches] == sizes
+    assert len(set(np.concatenate(batches))) == sum(sizes)
 
 
 def test_fit_is_deterministic():
