@@ -34,15 +34,7 @@ def _float_dtype(z):
 
 
 class Activation(Module):
-    """Elementwise ``a = phi(z)``; subclasses define ``value`` and ``derivative``."""
-
-    @staticmethod
-    def value(z):
-        raise NotImplementedError
-
-    @staticmethod
-    def derivative(z):
-        raise NotImplementedError
+    """Elementwise ``a = phi(z)``; subclasses define ``value(z)`` and ``derivative(z)``."""
 
     def forward(self, z):
         """``z`` (any shape) -> ``phi(z)`` (same shape)."""

@@ -2,6 +2,8 @@
 
 import numpy as np
 
+from .training import evaluation_mode, predicted_classes
+
 
 def _axes(ax, figsize):
     import matplotlib.pyplot as plt
@@ -109,10 +111,8 @@ def plot_decision_regions(model, X, labels, ax=None, resolution=200, margin=0.5)
     X = np.asarray(X, dtype=float)
     (x0, y0), (x1, y1) = X.min(axis=0) - margin, X.max(axis=0) + margin
     gx, gy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
-    was_training = model.training
-    scores = model.eval().forward(np.column_stack([gx.ravel(), gy.ravel()]))
-    model.train(was_training)
-    predicted = (scores[:, 0] > 0).astype(int) if scores.shape[1] == 1 else scores.argmax(axis=1)
+    with evaluation_mode(model):
+        predicted = predicted_classes(model.forward(np.column_stack([gx.ravel(), gy.ravel()])))
     classes = max(int(np.max(labels)) + 1, 2)
     ax.contourf(gx, gy, predicted.reshape(gx.shape), levels=np.arange(classes + 1) - 0.5,
                 cmap="coolwarm" if classes == 2 else "viridis", alpha=0.3)

@@ -40,13 +40,14 @@ def softplus(z):
 
 
 class Loss:
-    """Base class: ``forward(pred, target) -> float``, ``backward() -> dL/dpred``."""
+    """Base class: ``backward() -> dL/dpred`` from what ``forward`` cached.
+
+    A subclass defines ``forward(pred, target) -> float``, which stores the keyword
+    arguments of its ``_gradient`` in ``self._cache``.
+    """
 
     def __call__(self, pred, target):
         return self.forward(pred, target)
-
-    def forward(self, pred, target):
-        raise NotImplementedError
 
     def backward(self, grad_out=1.0):
         """``dL/dpred`` (shape of ``pred``), scaled by the upstream scalar ``grad_out``."""

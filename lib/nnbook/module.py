@@ -31,19 +31,16 @@ class Parameter:
 
 
 class Module:
-    """Base class: finds parameters and sub-modules among the attributes, in order."""
+    """Base class: finds parameters and sub-modules among the attributes, in order.
+
+    A subclass defines ``forward(x)`` and ``backward(grad_out)``.
+    """
 
     training = True
     buffer_names = ()   # attributes holding state that is not learned (running statistics)
 
     def __call__(self, *args):
         return self.forward(*args)
-
-    def forward(self, x):
-        raise NotImplementedError
-
-    def backward(self, grad_out):
-        raise NotImplementedError
 
     def children(self):
         """The sub-modules held directly as attributes (or in a list attribute)."""

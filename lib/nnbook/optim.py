@@ -13,7 +13,10 @@ from .module import Module, Parameter
 
 
 class Optimizer:
-    """Base class: holds the parameters; ``zero_grad()`` resets their gradients."""
+    """Base class: holds the parameters; ``zero_grad()`` resets their gradients.
+
+    A subclass defines ``step()``, which updates every ``param.data`` from ``param.grad``.
+    """
 
     def __init__(self, parameters, lr):
         if isinstance(parameters, Module):
@@ -31,9 +34,6 @@ class Optimizer:
     def zero_grad(self):
         for p in self.parameters:
             p.grad[...] = 0
-
-    def step(self):
-        raise NotImplementedError
 
 
 class SGD(Optimizer):

@@ -1,5 +1,6 @@
 """The training loop (chapter 7): epochs of shuffled mini-batches, validation and early stopping."""
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -44,24 +45,33 @@ def minibatches(n, batch_size, rng, drop_last=False):
     return [order[i:i + batch_size] for i in range(0, end, batch_size)]
 
 
-def evaluate(model, loss, X, y):
-    """Loss of ``model`` on ``X (N, in)``, ``y`` in evaluation mode (restores the mode after)."""
+@contextmanager
+def evaluation_mode(model):
+    """Run the ``with`` block with ``model`` in evaluation mode, then restore its mode."""
     was_training = model.training
     model.eval()
-    value = loss.forward(model.forward(X), y)
-    model.train(was_training)
-    return value
+    try:
+        yield model
+    finally:
+        model.train(was_training)
+
+
+def evaluate(model, loss, X, y):
+    """Loss of ``model`` on ``X (N, in)``, ``y`` in evaluation mode (restores the mode after)."""
+    with evaluation_mode(model):
+        return loss.forward(model.forward(X), y)
+
+
+def predicted_classes(scores):
+    """Class ids ``(N,)`` from scores ``(N, K)``: one column is a logit (class 1 when > 0),
+    several are class scores (the largest wins)."""
+    return (scores[:, 0] > 0).astype(int) if scores.shape[1] == 1 else scores.argmax(axis=1)
 
 
 def accuracy(model, X, labels):
-    """Fraction of rows of ``X (N, in)`` whose predicted class equals ``labels (N,)``.
-
-    One output column is read as a logit (class 1 when > 0); several as class scores.
-    """
-    was_training = model.training
-    scores = model.eval().forward(X)
-    model.train(was_training)
-    predicted = (scores[:, 0] > 0).astype(int) if scores.shape[1] == 1 else scores.argmax(axis=1)
+    """Fraction of rows of ``X (N, in)`` whose predicted class (evaluation mode) equals ``labels (N,)``."""
+    with evaluation_mode(model):
+        predicted = predicted_classes(model.forward(X))
     return float(np.mean(predicted == np.asarray(labels).ravel()))
 
 

@@ -13,11 +13,10 @@ import tempfile
 import time
 from pathlib import Path
 
-import nbformat
-from nbclient import NotebookClient
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
 from book import ROOT, build_command, toc_docnames  # noqa: E402
+from execute_notebooks import execute  # noqa: E402
 
 
 def timed(action):
@@ -33,8 +32,7 @@ def build(repo):
 def execute_notebooks(repo):
     for path in (repo / f"{name}.ipynb" for name in toc_docnames(repo)):
         if path.exists():
-            notebook = nbformat.read(path, as_version=4)
-            NotebookClient(notebook, resources={"metadata": {"path": path.parent}}).execute()
+            execute(path)
 
 
 def main():

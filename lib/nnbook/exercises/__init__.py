@@ -37,3 +37,13 @@ def check(exercise_id, answer):
     if not isinstance(exercise_id, str) or exercise_id not in REGISTRY:
         return Feedback(False, MESSAGES["unknown_id"].format(given=exercise_id), "invalid")
     return evaluate(REGISTRY[exercise_id], answer)
+
+
+def passes(exercise_id, answer):
+    """Check ``answer`` and raise ``AssertionError`` with the feedback unless it is right.
+
+    The last line of every worked solution; returns the ``Feedback`` so a notebook shows it.
+    """
+    feedback = check(exercise_id, answer)
+    assert feedback.correct, feedback.message
+    return feedback

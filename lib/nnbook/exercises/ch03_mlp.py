@@ -6,14 +6,9 @@ from ..activations import ReLU, sigmoid
 from ..linear import Linear
 from ..losses import softmax
 from ..module import Sequential
-from .core import Choice, Exercise, Mistake
+from .core import Choice, Exercise, Mistake, vector
 
 CHAPTER = "03-mlp"
-
-
-def _vector(array):
-    """A 1-D result as the tuple of floats an ``Exercise`` answer expects."""
-    return tuple(float(v) for v in np.ravel(array))
 
 
 def _two_two_one(W1, b1, w2, b2, x):
@@ -37,14 +32,14 @@ def _source_forward_pass():
     yield Exercise(
         "3.1a", CHAPTER, "The hidden vector",
         context + r" Compute the hidden vector $\mathbf h = \mathrm{ReLU}(W\mathbf x + \mathbf b)$.",
-        answer=_vector(h), source=source,
+        answer=vector(h), source=source,
         hint="each row of W is one hidden neuron: dot it with x, add its bias, then apply ReLU.",
-        mistakes=(Mistake(_vector(z), "That is the pre-activation Wx + b. Apply ReLU: a negative "
+        mistakes=(Mistake(vector(z), "That is the pre-activation Wx + b. Apply ReLU: a negative "
                                       "entry becomes 0."),
-                  Mistake(_vector(h_no_bias), "You left out the bias vector b = [-1, 1]."),
-                  Mistake(_vector(h_columns), "You used the columns of W as the neurons. Each "
+                  Mistake(vector(h_no_bias), "You left out the bias vector b = [-1, 1]."),
+                  Mistake(vector(h_columns), "You used the columns of W as the neurons. Each "
                                               "row of W holds one neuron's weights."),
-                  Mistake(_vector(np.abs(z)), "ReLU does not take the absolute value: a negative "
+                  Mistake(vector(np.abs(z)), "ReLU does not take the absolute value: a negative "
                                               "pre-activation becomes 0.")))
     yield Exercise(
         "3.1b", CHAPTER, "The output",
@@ -137,28 +132,28 @@ def _row_form_network():
     yield Exercise(
         "3.4a", CHAPTER, "The hidden activations",
         context + r" Compute the hidden activations $a^{(1)} = \sigma(z^{(0)}W^{(1)})$.",
-        answer=_vector(a1),
+        answer=vector(a1),
         hint="in row form, entry j of z W is the dot product of z with column j of W.",
-        mistakes=(Mistake(_vector(z1), "That is z⁽¹⁾ = z⁽⁰⁾W⁽¹⁾ before the activation. Apply "
+        mistakes=(Mistake(vector(z1), "That is z⁽¹⁾ = z⁽⁰⁾W⁽¹⁾ before the activation. Apply "
                                        "ReLU entry by entry."),))
     yield Exercise(
         "3.4b", CHAPTER, "The output scores",
         context + r" Compute the output layer's scores $z^{(2)} = a^{(1)}W^{(2)}$.",
-        answer=_vector(z2),
+        answer=vector(z2),
         hint="multiply the row a⁽¹⁾ by W⁽²⁾: entry k is a₁·w₁ₖ + a₂·w₂ₖ.",
-        mistakes=(Mistake(_vector(z2_no_relu), "You multiplied z⁽¹⁾ instead of a⁽¹⁾: apply "
+        mistakes=(Mistake(vector(z2_no_relu), "You multiplied z⁽¹⁾ instead of a⁽¹⁾: apply "
                                                "ReLU to the hidden layer first."),))
     yield Exercise(
         "3.4c", CHAPTER, "The network's output",
         context + r" Compute the output $F(z^{(0)}) = S(z^{(2)})$ (three probabilities).",
-        answer=_vector(F),
+        answer=vector(F),
         hint="softmax: exponentiate each score, then divide by the sum of the exponentials.",
-        mistakes=(Mistake(_vector(z2), "Those are the scores z⁽²⁾. The output function S, the "
+        mistakes=(Mistake(vector(z2), "Those are the scores z⁽²⁾. The output function S, the "
                                        "softmax, turns them into probabilities."),
-                  Mistake(_vector(sigmoid(z2)), "You applied a sigmoid to each score. The softmax "
+                  Mistake(vector(sigmoid(z2)), "You applied a sigmoid to each score. The softmax "
                                                 "acts on the whole layer, so the three outputs "
                                                 "add up to 1."),
-                  Mistake(_vector(softmax(z2_no_relu)), "You skipped the ReLU in the hidden "
+                  Mistake(vector(softmax(z2_no_relu)), "You skipped the ReLU in the hidden "
                                                         "layer.")))
 
 
@@ -210,9 +205,9 @@ def _sawtooth_by_hand():
         "3.6a", CHAPTER, "The sawtooth by hand: one layer",
         context + r" Compute the hidden vector $\mathbf h = [\mathrm{ReLU}(x), "
         r"\mathrm{ReLU}(x - \tfrac12)]$.",
-        answer=_vector(h),
+        answer=vector(h),
         hint="add each unit's bias (0 and −½) to x, then apply ReLU to each entry.",
-        mistakes=(Mistake(_vector(z), "That is the pre-activation. ReLU clips the negative "
+        mistakes=(Mistake(vector(z), "That is the pre-activation. ReLU clips the negative "
                                       "entry 0.3 − 0.5 = −0.2 to 0."),))
     yield Exercise(
         "3.6b", CHAPTER, "The sawtooth by hand: two layers",

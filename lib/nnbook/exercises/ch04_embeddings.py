@@ -5,13 +5,9 @@ import numpy as np
 from ..embedding import Embedding, one_hot
 from ..linear import Linear
 from ..losses import MeanSquaredError
-from .core import Choice, Exercise, Mistake
+from .core import Choice, Exercise, Mistake, vector
 
 CHAPTER = "04-embeddings"
-
-
-def _vector(array):
-    return tuple(float(v) for v in np.ravel(array))
 
 
 def _lookup(table, k):
@@ -48,11 +44,11 @@ def _source_lookup():
     yield Exercise(
         "4.1a", CHAPTER, "The lookup",
         context + " What vector does id 1 return?",
-        answer=_vector(_lookup(E, 1)), source="first source, exercise 11",
+        answer=vector(_lookup(E, 1)), source="first source, exercise 11",
         hint="an embedding returns row k of the table for id k.",
-        mistakes=(Mistake(_vector(_lookup(E, 0)), "Ids count from 0: id 1 is the middle row, "
+        mistakes=(Mistake(vector(_lookup(E, 0)), "Ids count from 0: id 1 is the middle row, "
                                                   "not the first."),
-                  Mistake(_vector(one_hot([1], 3)), "That is the one-hot vector of id 1. Multiply "
+                  Mistake(vector(one_hot([1], 3)), "That is the one-hot vector of id 1. Multiply "
                                                     "it by E (or just read row 1).")))
     yield Exercise(
         "4.1b", CHAPTER, "Which rows get a gradient",
@@ -82,14 +78,14 @@ def _source_lookup():
         r"$\mathbf y$. Give the lengths (Euclidean norms) of the three rows of "
         r"$\partial L/\partial E$, as $[\lVert\text{row}_0\rVert, \lVert\text{row}_1\rVert, "
         r"\lVert\text{row}_2\rVert]$.",
-        answer=_vector(norms), source="first source, exercise 11",
+        answer=vector(norms), source="first source, exercise 11",
         hint="∂L/∂E = e₁gᵀ: row 1 is g itself and the other rows are zero.",
         mistakes=(Mistake((float(np.linalg.norm(g)),) * 3,
                           "Only the row that was looked up gets a gradient; the others are 0."),
-                  Mistake(_vector([0.0, np.linalg.norm(E[1] * g), 0.0]),
+                  Mistake(vector([0.0, np.linalg.norm(E[1] * g), 0.0]),
                           "You multiplied g by the entries of row 1. The lookup is linear in "
                           "row 1 with slope 1, so its gradient is g itself."),
-                  Mistake(_vector(np.linalg.norm(_row_gradients(E, [0], [g]), axis=1)),
+                  Mistake(vector(np.linalg.norm(_row_gradients(E, [0], [g]), axis=1)),
                           "Ids count from 0: id 1 is the middle row.")))
 
 
@@ -101,13 +97,13 @@ def _one_hot_by_hand():
         r"For the table $E=\begin{bmatrix}1&2&0\\ -1&0&3\\ 4&1&-2\end{bmatrix}$ and the one-hot "
         r"vector $\mathbf e_2 = [0, 0, 1]^\top$ (ids from 0), compute the row vector "
         r"$\mathbf e_2^\top E$.",
-        answer=_vector(e2 @ E),
+        answer=vector(e2 @ E),
         hint="e₂ᵀE = 0·row₀ + 0·row₁ + 1·row₂.",
-        mistakes=(Mistake(_vector(E @ e2[0]), "That is E e₂, which picks column 2. With the "
+        mistakes=(Mistake(vector(E @ e2[0]), "That is E e₂, which picks column 2. With the "
                                               "one-hot on the left, e₂ᵀE picks row 2."),
-                  Mistake(_vector(_lookup(E, 1)), "Ids count from 0: e₂ has its 1 in the third "
+                  Mistake(vector(_lookup(E, 1)), "Ids count from 0: e₂ has its 1 in the third "
                                                   "slot, so it picks the third row."),
-                  Mistake(_vector(E.sum(axis=0)), "The zeros of the one-hot remove rows 0 and "
+                  Mistake(vector(E.sum(axis=0)), "The zeros of the one-hot remove rows 0 and "
                                                   "1; only row 2 survives.")))
 
 
@@ -139,18 +135,18 @@ def _repeated_id():
         r"the loss sends back the upstream gradients (one row per example) "
         r"$G = \begin{bmatrix}1&-1\\ 0.5&2\\ 3&1\end{bmatrix}$. What is the gradient of row 2 of "
         "the table?",
-        answer=_vector(grad[2]),
+        answer=vector(grad[2]),
         hint="∂L/∂E = XᵀG with X the one-hot rows: row 2 collects every example whose id is 2.",
-        mistakes=(Mistake(_vector(G[2]), "That keeps only the last use of id 2, the bug of "
+        mistakes=(Mistake(vector(G[2]), "That keeps only the last use of id 2, the bug of "
                                          "writing grad[ids] = G (or grad[ids] += G in NumPy, "
                                          "which also drops duplicates). Gradients of a repeated "
                                          "id add up."),
-                  Mistake(_vector(G[0]), "That keeps only the first use of id 2. Both uses "
+                  Mistake(vector(G[0]), "That keeps only the first use of id 2. Both uses "
                                          "contribute, and their gradients add."),
-                  Mistake(_vector((np.array(G[0]) + G[2]) / 2),
+                  Mistake(vector((np.array(G[0]) + G[2]) / 2),
                           "Average? No: the chain rule adds the contributions of every path "
                           "through row 2."),
-                  Mistake(_vector(G[1]), "That is the gradient of id 0 (the second example). "
+                  Mistake(vector(G[1]), "That is the gradient of id 0 (the second example). "
                                          "Row 2 collects the examples whose id is 2.")))
 
 
@@ -213,14 +209,14 @@ def _mf_gradient():
         r"Matrix factorization scores user $\mathbf p = [1, 2]$ and item $\mathbf q = [3, -1]$ "
         r"by $s = \mathbf p\cdot\mathbf q$. The user rated the item $r = 4$, and the loss is "
         r"$\ell = (s - r)^2$. Compute $\partial\ell/\partial\mathbf p$.",
-        answer=_vector(grad),
+        answer=vector(grad),
         hint="by the chain rule ∂ℓ/∂p = 2(s − r)·∂s/∂p, and ∂s/∂p is the other vector, q.",
-        mistakes=(Mistake(_vector(grad / 2), "That is the gradient of ½(s − r)². With "
+        mistakes=(Mistake(vector(grad / 2), "That is the gradient of ½(s − r)². With "
                                              "ℓ = (s − r)² the factor 2 stays."),
-                  Mistake(_vector(-grad), "The sign is flipped: s − r = 1 − 4 is negative."),
-                  Mistake(_vector(2 * residual * np.array(p)),
+                  Mistake(vector(-grad), "The sign is flipped: s − r = 1 − 4 is negative."),
+                  Mistake(vector(2 * residual * np.array(p)),
                           "∂s/∂p is the item's vector q, not p itself."),
-                  Mistake(_vector(q), "That is only ∂s/∂p. Multiply by ∂ℓ/∂s = 2(s − r).")))
+                  Mistake(vector(q), "That is only ∂s/∂p. Multiply by ∂ℓ/∂s = 2(s − r).")))
 
 
 def _reranking():

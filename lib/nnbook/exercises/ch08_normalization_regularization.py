@@ -4,14 +4,10 @@ import numpy as np
 
 from ..normalization import BatchNorm1d, LayerNorm
 from ..regularization import Dropout
-from .core import Choice, Exercise, Mistake
+from .core import Choice, Exercise, Mistake, vector
 
 CHAPTER = "08-normalization-regularization"
 SOURCE_9 = "first source, exercise 9"
-
-
-def _vector(array):
-    return tuple(float(v) for v in np.ravel(array))
 
 
 def _dropout_and_early_stopping():
@@ -71,7 +67,7 @@ def _batchnorm_batch():
     layer.gamma.data[...] = gamma
     layer.beta.data[...] = beta
     column = np.array(x)[:, None]
-    y = _vector(layer.forward(column))
+    y = vector(layer.forward(column))
     mean, biased, unbiased = np.mean(x), np.var(x), np.var(x, ddof=1)
     centred = np.array(x) - mean
     yield Exercise(
@@ -84,16 +80,16 @@ def _batchnorm_batch():
         hint="mean, then the biased variance (divide by the batch size), then "
              "x̂ = (x − μ)/σ, then y = γ x̂ + β.",
         mistakes=(
-            Mistake(_vector(gamma * centred / np.sqrt(unbiased) + beta),
+            Mistake(vector(gamma * centred / np.sqrt(unbiased) + beta),
                     "You used the unbiased variance (divide by N − 1 = 3). BatchNorm normalizes "
                     "with the biased batch variance: divide the squared deviations by N = 4."),
-            Mistake(_vector(centred / np.sqrt(biased)),
+            Mistake(vector(centred / np.sqrt(biased)),
                     "That is x̂, the normalized value. Now apply the learned scale and shift: "
                     "y = γ x̂ + β."),
-            Mistake(_vector(gamma * centred + beta),
+            Mistake(vector(gamma * centred + beta),
                     "You centred the values but did not divide by the standard deviation "
                     "σ = √5."),
-            Mistake(_vector(beta * centred / np.sqrt(biased) + gamma),
+            Mistake(vector(beta * centred / np.sqrt(biased) + gamma),
                     "γ and β are swapped: γ = 2 multiplies x̂ and β = 0.5 is added."),
         ))
 
@@ -121,7 +117,7 @@ def _weight_decay_gradient():
     lam, w = 0.01, np.array([3.0, -1.0, 2.0])
     # The penalty's gradient, found by the engine's convention: SGD(weight_decay=wd) adds
     # wd * w, the gradient of (wd / 2) ||w||^2, so lambda ||w||^2 has gradient 2 lambda w.
-    gradient = _vector(2 * lam * w)
+    gradient = vector(2 * lam * w)
     context = (r"A weight vector $\mathbf w = [3, -1, 2]$ is penalized by "
                r"$\lambda\lVert\mathbf w\rVert^2$ with $\lambda = 0.01$.")
     yield Exercise(
@@ -129,11 +125,11 @@ def _weight_decay_gradient():
         context + r" Compute the gradient $\nabla_{\mathbf w}\,\lambda\lVert\mathbf w\rVert^2$.",
         answer=gradient,
         hint="λ‖w‖² = λ(w₁² + w₂² + w₃²); differentiate each term.",
-        mistakes=(Mistake(_vector(lam * w), "You dropped the 2 from d(w²)/dw = 2w. (λw is the "
+        mistakes=(Mistake(vector(lam * w), "You dropped the 2 from d(w²)/dw = 2w. (λw is the "
                                             "gradient of (λ/2)‖w‖², a different penalty.)"),
-                  Mistake(_vector(-2 * lam * w), "The sign is flipped: the penalty grows with |w|, "
+                  Mistake(vector(-2 * lam * w), "The sign is flipped: the penalty grows with |w|, "
                                                  "so its gradient points along w."),
-                  Mistake(_vector(np.full(3, lam * np.sum(w**2))),
+                  Mistake(vector(np.full(3, lam * np.sum(w**2))),
                           "That is the penalty's value, not its gradient.")))
     yield Exercise(
         "8.4b", CHAPTER, "The optimizer's weight_decay",
@@ -150,8 +146,8 @@ def _weight_decay_gradient():
 
 def _layernorm_row():
     X = np.array([[2.0, 0.0, 4.0, 6.0], [1.0, 1.0, 1.0, 5.0]])
-    first = _vector(LayerNorm(4).forward(X)[0])
-    across_batch = _vector(BatchNorm1d(4).forward(X)[0])
+    first = vector(LayerNorm(4).forward(X)[0])
+    across_batch = vector(BatchNorm1d(4).forward(X)[0])
     row = X[0]
     yield Exercise(
         "8.5", CHAPTER, "LayerNorm of one example",
@@ -164,10 +160,10 @@ def _layernorm_row():
         mistakes=(Mistake(across_batch, "You normalized each feature down its column, across the "
                                         "two examples: that is BatchNorm. LayerNorm uses the "
                                         "statistics of the row itself."),
-                  Mistake(_vector((row - row.mean()) / row.std(ddof=1)),
+                  Mistake(vector((row - row.mean()) / row.std(ddof=1)),
                           "You used the unbiased variance (divide by 3). LayerNorm divides the "
                           "squared deviations by the number of features, 4."),
-                  Mistake(_vector(row - row.mean()), "You centred the row but did not divide by "
+                  Mistake(vector(row - row.mean()), "You centred the row but did not divide by "
                                                      "its standard deviation √5.")))
 
 

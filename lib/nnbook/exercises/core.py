@@ -31,6 +31,11 @@ MESSAGES = {
 """Feedback sentences shared by ``check`` and the in-page checker, so both say the same."""
 
 
+def vector(array):
+    """A 1-D result as the tuple of floats an ``Exercise`` answer expects."""
+    return tuple(float(v) for v in np.ravel(array))
+
+
 @dataclass(frozen=True)
 class Mistake:
     """A likely wrong ``answer`` (computed from the same parameters) and the ``hint`` it deserves."""
@@ -159,7 +164,11 @@ def _read_text(text):
     try:
         return ast.literal_eval(text.strip())
     except (ValueError, SyntaxError, MemoryError, RecursionError):
-        pass
+        return _read_number_list(text)
+
+
+def _read_number_list(text):
+    """``"1, 2"`` or ``"1 2"`` (brackets optional) -> a number or a list; ``None`` if unreadable."""
     try:
         numbers = [float(token) for token in re.split(r"[,\s]+", text.strip(" []()")) if token]
     except ValueError:
