@@ -10,9 +10,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from filelock import FileLock
 
-from book import ROOT, build_command, toc_docnames
+from book import BUILD, ROOT, build_command, toc_docnames
 
-HTML = ROOT / "_build" / "html"
+HTML = BUILD / "html"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = "/usr/bin/chromium"  # Debian's; .ci/run installs it
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run",
