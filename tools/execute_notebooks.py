@@ -2,7 +2,8 @@
 
 Usage: ``make execute NB="chapters/01-neuron.ipynb ..."``. Each notebook runs in its
 own folder, as in JupyterLab. The widgets' state is not stored: the site never shows
-live widgets, and the state would only bloat the file and its diffs.
+live widgets, and the state would only bloat the file and its diffs. Nor are the
+explorers' frames (``nnbook.Explorer``): the build computes them afresh.
 """
 
 import sys
@@ -19,7 +20,16 @@ def execute(path):
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     notebook.metadata.pop("widgets", None)
+    drop_explorer_frames(notebook)
     nbformat.write(notebook, path)
+
+
+def drop_explorer_frames(notebook):
+    """Remove the site's frame player from every explorer output, keeping the widget."""
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if 'class="nnbook-explorer"' in output.get("data", {}).get("text/html", ""):
+                del output["data"]["text/html"]
 
 
 if __name__ == "__main__":

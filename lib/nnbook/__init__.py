@@ -13,6 +13,7 @@ from .data import noisy_curve, spirals, train_validation_split, two_blobs, two_m
 from .embedding import Embedding, one_hot
 from .diagrams import (decision_line, draw_network, draw_neuron, plot_decision_regions,
                        plot_history)
+from .explorer import Explorer
 from .gradcheck import check_loss, check_module, numerical_gradient, relative_error
 from .init import he, init_std, init_weight, lecun, xavier, zeros
 from .linear import Linear
