@@ -39,6 +39,3 @@ def test_neuron_chapter_shows_its_worked_numbers(offline_page):
     page.open("chapters/01-neuron")
     text = page.evaluate("() => document.querySelector('main').innerText")
     assert "-0.5" in text and "0.3775" in text               # z = -0.5, then sigmoid(z)
-    note = page.evaluate("""() => getComputedStyle(
-        document.querySelector('.tag_live-explorer'), '::after').content""")
-    assert "needs a running Python kernel" in note
