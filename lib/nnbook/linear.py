@@ -2,9 +2,12 @@
 
 Batch-first, as in PyTorch: ``x`` has shape ``(N, in)``, ``W`` has shape
 ``(out, in)`` (one row per output unit), ``b`` has shape ``(out,)``. For a
-single example written as a column vector this is the first source's
-``W x + b``; the second source writes rows, ``x W'`` with ``W' = W.T`` of
-shape ``(in, out)``.
+single example written as a column vector this is the column form ``W x + b``;
+the row form ``x W'`` uses ``W' = W.T`` of shape ``(in, out)``.
+
+Dtype rule: a layer computes in its parameters' dtype. Its input is cast to that
+dtype, so a float32 layer fed float64 (NumPy's default) returns float32, as a
+float32 model should; choose ``dtype=np.float64`` for exact hand examples.
 """
 
 import numpy as np
@@ -39,8 +42,9 @@ class Linear(Module):
         return layer
 
     def forward(self, x):
-        """``x (N, in)`` -> ``y (N, out)``."""
-        x = _validate.features(self, x, self.in_features)
+        """``x (N, in)`` -> ``y (N, out)``, in the layer's dtype (``x`` is cast to it)."""
+        x = _validate.features(self, x, self.in_features).astype(self.weight.data.dtype,
+                                                                 copy=False)
         y = x @ self.weight.data.T
         if self.bias is not None:
             y += self.bias.data
@@ -50,7 +54,8 @@ class Linear(Module):
     def backward(self, grad_out):
         """``grad_out (N, out)`` -> ``grad_in (N, in)``; adds ``dW = grad_out.T @ x``, ``db``."""
         x = self._saved()["x"]
-        grad_out = check_grad_out(self, grad_out, (x.shape[0], self.out_features))
+        grad_out = check_grad_out(self, grad_out, (x.shape[0], self.out_features)).astype(
+            x.dtype, copy=False)
         self.weight.grad += grad_out.T @ x
         if self.bias is not None:
             self.bias.grad += grad_out.sum(axis=0)

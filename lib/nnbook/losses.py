@@ -1,15 +1,15 @@
 """Losses and output functions, each with its gradient (chapter 5).
 
 A loss compares predictions ``pred (N, K)`` with targets and returns a scalar:
-the average over the batch. ``backward()`` returns ``dL/dpred`` of shape
-``(N, K)``. Two squared-error conventions appear in the sources, so both exist
+the average over the batch. ``backward()`` returns ``dL/dpred`` in the shape the
+caller gave ``pred`` (a 1-D ``pred (N,)`` is read as ``N`` one-output examples, and its
+gradient is ``(N,)`` again). Two squared-error conventions appear in the sources, so both exist
 under names that cannot be confused:
 
-* ``HalfSquaredError``: ``L = 1/N sum_n 1/2 ||a_n - y_n||^2`` (first source's
-  ``1/2 (a - y)^2``); its output error is ``a - y`` (divided by N).
+* ``HalfSquaredError``: ``L = 1/N sum_n 1/2 ||a_n - y_n||^2`` (the ``1/2 (a - y)^2``
+  convention, chosen so the factor 2 cancels); its output error is ``a - y`` (divided by N).
 * ``MeanSquaredError``: ``L = mean of (a - y)^2`` over every entry (PyTorch's
-  ``MSELoss``; the second source's loss for one output); its output error is
-  ``2 (a - y)`` (divided by the number of entries).
+  ``MSELoss``); its output error is ``2 (a - y)`` (divided by the number of entries).
 """
 
 import numpy as np
@@ -54,10 +54,24 @@ class Loss:
         cache = getattr(self, "_cache", None)
         if cache is None:
             raise RuntimeError(f"{type(self).__name__}: backward called before forward")
-        return grad_out * self._gradient(**cache)
+        return (grad_out * self._gradient(**cache)).reshape(self._pred_shape)
+
+    def _batch(self, name, pred):
+        """``pred`` as a float batch ``(N, K)`` (a 1-D ``pred`` is a column ``(N, 1)``);
+        remembers the caller's shape, which ``backward`` returns."""
+        pred = np.asarray(pred)
+        if not np.issubdtype(pred.dtype, np.floating):
+            pred = pred.astype(np.float64)
+        self._pred_shape = pred.shape
+        if pred.ndim == 1:
+            pred = pred[:, None]
+        if pred.ndim != 2 or pred.shape[0] == 0:
+            raise _validate.ShapeError(f"{self!r}: {name} must have shape (N, K) with N >= 1, "
+                                       f"got {pred.shape}")
+        return pred
 
     def _matching(self, pred, target):
-        pred = _as_batch(self, "pred", pred)
+        pred = self._batch("pred", pred)
         target = np.asarray(target, dtype=pred.dtype)
         if pred.shape[1] == 1 and target.shape == pred.shape[:1]:
             target = target[:, None]
@@ -100,8 +114,10 @@ class MeanSquaredError(Loss):
 class BinaryCrossEntropy(Loss):
     """From probabilities: ``-mean(y log p + (1 - y) log(1 - p))``.
 
-    ``p`` is clipped to ``[1e-12, 1 - 1e-12]`` so a confident mistake costs
-    about 27.6 instead of infinity. Prefer ``BCEWithLogits`` when you have logits.
+    ``p`` is clipped to ``[1e-12, 1 - 1e-12]`` so a confident mistake costs about
+    27.6 instead of infinity. In float32, whose nearest number below 1 is
+    ``1 - 6e-8``, the upper bound is that number (a mistake at p = 1 costs about
+    16.6). Prefer ``BCEWithLogits`` when you have logits.
     """
 
     CLIP = 1e-12
@@ -110,7 +126,8 @@ class BinaryCrossEntropy(Loss):
         p, y = self._matching(pred, target)
         if np.any((p < 0) | (p > 1)) or np.any((y < 0) | (y > 1)):
             raise ValueError("BinaryCrossEntropy: pred and target must be probabilities in [0, 1]")
-        p = np.clip(p, self.CLIP, 1 - self.CLIP)
+        below_one = np.nextafter(p.dtype.type(1), p.dtype.type(0))
+        p = np.clip(p, self.CLIP, min(1 - self.CLIP, below_one))
         self._cache = {"p": p, "y": y}
         return float(-np.mean(y * np.log(p) + (1 - y) * np.log1p(-p)))
 
@@ -140,7 +157,9 @@ class SoftmaxCrossEntropy(Loss):
     """
 
     def forward(self, pred, target):
-        z = _as_batch(self, "logits", np.atleast_2d(pred))
+        z = self._batch("logits", pred)
+        if np.ndim(pred) == 1:                    # one example's logits (K,)
+            z = z.T
         y = self._target_rows(z, target)
         log_p = log_softmax(z)
         self._cache = {"p": np.exp(log_p), "y": y}
@@ -162,19 +181,6 @@ class SoftmaxCrossEntropy(Loss):
     @staticmethod
     def _gradient(p, y):
         return (p - y) / len(p)
-
-
-def _as_batch(loss, name, pred):
-    """``pred`` as a float batch ``(N, K)``; a 1-D ``pred`` is read as a column ``(N, 1)``."""
-    pred = np.asarray(pred)
-    if not np.issubdtype(pred.dtype, np.floating):
-        pred = pred.astype(np.float64)
-    if pred.ndim == 1:
-        pred = pred[:, None]
-    if pred.ndim != 2 or pred.shape[0] == 0:
-        raise _validate.ShapeError(f"{loss!r}: {name} must have shape (N, K) with N >= 1, "
-                                   f"got {pred.shape}")
-    return pred
 
 
 def _shape_mismatch(loss, pred, target, advice=""):
