@@ -16,6 +16,7 @@ from .diagrams import (decision_line, draw_network, draw_neuron, plot_decision_r
 from .explorer import Explorer
 from .gradcheck import check_loss, check_module, numerical_gradient, relative_error
 from .init import he, init_std, init_weight, lecun, xavier, zeros
+from .layer_diagrams import draw_layers
 from .linear import Linear
 from .losses import (BCEWithLogits, BinaryCrossEntropy, HalfSquaredError, Loss,
                      MeanSquaredError, SoftmaxCrossEntropy, log_softmax, softmax, softplus)
