@@ -8,7 +8,7 @@ VENDOR := node_modules/.package-lock.json
 # over two cores (the speed benchmark sets its own).
 export OPENBLAS_NUM_THREADS ?= 1
 
-.PHONY: venv vendor book test lab serve bench execute lock clean
+.PHONY: venv vendor system book test lab serve bench execute lock clean
 
 venv: $(VENV)/.installed
 $(VENV)/.installed: requirements.txt lib/pyproject.toml
@@ -21,13 +21,19 @@ $(VENV)/.installed: requirements.txt lib/pyproject.toml
 # site serves them itself (copied into the build by _ext/offline_assets.py).
 vendor: $(VENDOR)
 $(VENDOR): package.json package-lock.json
+	tools/system_deps.sh npm
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
 book: venv vendor
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
 	@echo "Open file://$(CURDIR)/_build/html/index.html"
 
-test: venv vendor
+# Chromium (the browser tests) and npm are installed with apt where we are root (as CI
+# is); elsewhere the script says in one line what to install.
+system:
+	tools/system_deps.sh npm browser
+
+test: system venv vendor
 	$(BIN)/pytest -n auto --dist loadfile
 
 lab: venv

@@ -3,6 +3,7 @@
 import json
 import subprocess
 import threading
+from pathlib import Path
 from urllib.parse import urlparse
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -67,6 +68,10 @@ def site_url(site):
 def browser():
     """Headless Debian Chromium, driven by Playwright."""
     from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.exit(f"The browser tests need Chromium at {CHROMIUM}: run `make test` as root "
+                    "(it installs it) or `sudo apt-get install chromium`.", returncode=1)
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

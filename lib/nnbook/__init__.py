@@ -6,6 +6,8 @@ batch-first arrays ``(N, features)``, a linear weight of shape ``(out, in)``,
 optimizers with ``step``, and a ``numpy.random.Generator`` passed in explicitly.
 """
 
+__version__ = "0.2.0"
+
 from ._validate import ShapeError
 from .activations import (ACTIVATIONS, GELU, Activation, GELUTanh, Identity, LeakyReLU, ReLU,
                           Sigmoid, Tanh, sigmoid)

@@ -1,4 +1,5 @@
-"""The neuron chapter in a real JupyterLab: run every cell, move the slider, see it redraw."""
+"""The back-propagation chapter in a real JupyterLab: run every cell, read the worked
+numbers in the rendered prose, move a slider, see the figure redraw."""
 
 import os
 import shutil
@@ -33,6 +34,9 @@ def lab_url(tmp_path_factory):
     own = ["JUPYTER_CONFIG_DIR", "JUPYTER_RUNTIME_DIR", "JUPYTERLAB_SETTINGS_DIR",
            "JUPYTERLAB_WORKSPACES_DIR"]
     env = {**os.environ, **{name: str(home / name.lower()) for name in own}}
+    tracker = home / "jupyterlab_settings_dir" / "@jupyterlab" / "notebook-extension"
+    tracker.mkdir(parents=True)        # render every cell, not only those in view
+    (tracker / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
     lab = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
          "--ip=127.0.0.1", f"--port={port}", "--ServerApp.port_retries=0",
@@ -62,15 +66,21 @@ ALL_CELLS_RUN = """() => {
 }"""
 
 
-def test_slider_redraws_the_figure(browser, lab_url, screenshot):
+def test_prose_numbers_show_and_slider_redraws_the_figure(browser, lab_url, screenshot):
     page = browser.new_page(viewport={"width": 1280, "height": 1600})
-    page.goto(f"{lab_url}/lab/tree/01-neuron.ipynb?token={TOKEN}")
+    page.goto(f"{lab_url}/lab/tree/06-backprop.ipynb?token={TOKEN}")
     page.wait_for_function("() => window.jupyterapp?.shell.currentWidget?.sessionContext"
                            "?.session?.kernel?.status === 'idle'", timeout=120_000)
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
     page.wait_for_function(ALL_CELLS_RUN, timeout=120_000)
 
     assert page.locator("[data-mime-type='application/vnd.jupyter.error']").count() == 0
+    prose = page.evaluate("""() => window.jupyterapp.shell.currentWidget.content.widgets
+        .filter(cell => cell.model.type === "markdown")
+        .map(cell => cell.node.querySelector(".jp-RenderedMarkdown")?.innerText ?? "")
+        .join("\\n")""")
+    assert "0.1463" in prose and "0.4854" in prose      # dL/dw, and w after one step
+    assert "{glue" not in prose
     figure = page.locator(".widget-interact img")
     before = figure.get_attribute("src")
 
@@ -80,5 +90,5 @@ def test_slider_redraws_the_figure(browser, lab_url, screenshot):
         const img = document.querySelector(".widget-interact img");
         return img !== null && img.src !== old;
     }""", arg=before, timeout=30_000)
-    screenshot(page, "01-neuron")
+    screenshot(page, "06-backprop")
     page.close()
