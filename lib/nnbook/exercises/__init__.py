@@ -8,12 +8,17 @@ whose answers are computed with the engine. ``check`` never raises: bad input ge
 import importlib
 import pkgutil
 
-from .core import MESSAGES, Choice, Exercise, Feedback, Mistake, evaluate, parse_answer
+from .core import (MESSAGES, Choice, Exercise, Feedback, Mistake, describe, echo, evaluate,
+                   parse_answer)
 
 _CHAPTER_MODULES = [importlib.import_module(f"{__name__}.{info.name}")
                     for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name)
                     if info.name.startswith("ch")]
 REGISTRY = {exercise.id: exercise for module in _CHAPTER_MODULES for exercise in module.EXERCISES}
+
+
+def _name(exercise_id):
+    return echo(exercise_id) if isinstance(exercise_id, str) else describe(exercise_id)
 
 
 def ids(chapter=None):
@@ -24,7 +29,7 @@ def ids(chapter=None):
 def get(exercise_id):
     """The ``Exercise`` with this id; ``KeyError`` naming the id if there is none."""
     if exercise_id not in REGISTRY:
-        raise KeyError(MESSAGES["unknown_id"].format(given=exercise_id))
+        raise KeyError(MESSAGES["unknown_id"].format(given=_name(exercise_id)))
     return REGISTRY[exercise_id]
 
 
@@ -35,7 +40,7 @@ def check(exercise_id, answer):
     multiple-choice question, or the same typed as text.
     """
     if not isinstance(exercise_id, str) or exercise_id not in REGISTRY:
-        return Feedback(False, MESSAGES["unknown_id"].format(given=exercise_id), "invalid")
+        return Feedback(False, MESSAGES["unknown_id"].format(given=_name(exercise_id)), "invalid")
     return evaluate(REGISTRY[exercise_id], answer)
 
 

@@ -19,34 +19,54 @@ def _relu_neuron():
     w, b, x = [2.0, -1.0], 0.5, [1.0, 3.0]
     z = _score(w, b, x)
     a = float(ReLU().forward(z))
-    context = (r"A neuron has weights $\mathbf w = [2, -1]$, bias $b = 0.5$ and input "
-               r"$\mathbf x = [1, 3]$.")
+    context = (r"A neuron receives the input $\mathbf x = [1, 3]$, weighs it with "
+               r"$\mathbf w = [2, -1]$ and adds the bias $b = 0.5$.")
     yield Exercise(
         "1.1a", CHAPTER, "The pre-activation",
-        context + r" Compute its pre-activation $z = \mathbf w\cdot\mathbf x + b$.",
-        answer=z, source="first source, exercise 1",
+        r"What is its score (the pre-activation) $z = \mathbf w\cdot\mathbf x + b$?",
+        setup=context, answer=z, source="adapted from a classic exercise",
         hint="multiply each weight by its own input, add the products, then add the bias.",
         mistakes=(Mistake(_score(w, 0.0, x), "You left out the bias: z = w·x + b, with b = 0.5."),
                   Mistake(_score(w[::-1], b, x), "Pair w₁ with x₁ and w₂ with x₂, not crosswise.")))
     yield Exercise(
         "1.1b", CHAPTER, "The ReLU output",
-        context + r" What does it output under ReLU, $a = \max(0, z)$? (Which value did ReLU "
-        "clip, and to what?)",
-        answer=a, source="first source, exercise 1",
+        r"Its activation is ReLU. What comes out, $a = \max(0, z)$?",
+        setup=context, answer=a, source="adapted from a classic exercise",
         hint="ReLU keeps a positive score and replaces a negative one by 0.",
         mistakes=(Mistake(z, "That is the pre-activation z itself. ReLU clips a negative z to 0."),
                   Mistake(abs(z), "ReLU does not take the absolute value: a negative z becomes 0.")))
 
+    yield Exercise(
+        "1.1c", CHAPTER, "What ReLU did",
+        "Compare the score $z$ with the output $a$. What did ReLU do to the score?",
+        setup=context, answer="b", source="adapted from a classic exercise",
+        hint="compare the sign of z with the output a.",
+        choices={
+            "a": Choice("nothing: it passed the score through unchanged",
+                        "ReLU passes only a positive score unchanged. This score is negative, "
+                        "so the output differs from it."),
+            "b": Choice("it clipped a negative score to 0",
+                        "z = −0.5 < 0, and ReLU replaces every negative score by 0; a positive "
+                        "score would have passed unchanged."),
+            "c": Choice("it took the absolute value of the score",
+                        "That would give 0.5. ReLU does not flip signs: it sets a negative "
+                        "score to 0."),
+            "d": Choice("it clipped a positive score to 0",
+                        "ReLU keeps positive scores unchanged; only negative ones become 0."),
+        })
+
 
 def _recommender():
     p, q, q2 = [2.0, 1.0, 3.0], [1.0, 2.0, 1.0], [3.0, 0.0, 1.0]
-    context = (r"A recommender stores a user as $\mathbf p = [2, 1, 3]$ and an item as "
+    context = (r"A recommender describes each user by a vector of tastes and each item by a "
+               r"vector of traits, and predicts how much a user will like an item by the dot "
+               r"product of the two. Take the user $\mathbf p = [2, 1, 3]$ and the item "
                r"$\mathbf q = [1, 2, 1]$.")
     yield Exercise(
         "1.2a", CHAPTER, "A score as a neuron",
-        context + r" Write the affinity score $\mathbf p\cdot\mathbf q$ as a single linear neuron "
-        r"$\mathbf w\cdot\mathbf x + b$. What plays which role?",
-        answer="a", source="first source, exercise 10",
+        r"The predicted liking $\mathbf p\cdot\mathbf q$ is the output of one linear neuron "
+        r"$\mathbf w\cdot\mathbf x + b$. Which assignment of roles makes it so?",
+        setup=context, answer="a", source="adapted from a classic exercise",
         hint="a dot product has no constant term.",
         choices={
             "a": Choice(r"weights $\mathbf w = \mathbf p$ (the user), input $\mathbf x = \mathbf q$ "
@@ -63,16 +83,16 @@ def _recommender():
         })
     yield Exercise(
         "1.2b", CHAPTER, "The score of item q",
-        context + r" Compute the score $\mathbf p\cdot\mathbf q$.",
-        answer=_score(p, 0.0, q), source="first source, exercise 10",
+        r"Compute the predicted liking $\mathbf p\cdot\mathbf q$.",
+        setup=context, answer=_score(p, 0.0, q), source="adapted from a classic exercise",
         hint="multiply matching entries and add the three products.",
         mistakes=(Mistake(sum(p) + sum(q), "You added all the entries. A dot product multiplies "
                                            "matching entries first, then adds the products."),))
     yield Exercise(
         "1.2c", CHAPTER, "The score of item q₂",
-        context + r" A second item $\mathbf q_2 = [3, 0, 1]$ should score higher. Compute "
+        r"A second item $\mathbf q_2 = [3, 0, 1]$ should suit this user better. Compute "
         r"$\mathbf p\cdot\mathbf q_2$.",
-        answer=_score(p, 0.0, q2), source="first source, exercise 10",
+        setup=context, answer=_score(p, 0.0, q2), source="adapted from a classic exercise",
         hint="multiply matching entries of p and q₂ and add the products.",
         mistakes=(Mistake(sum(p) + sum(q2), "You added all the entries. A dot product multiplies "
                                             "matching entries first, then adds the products."),

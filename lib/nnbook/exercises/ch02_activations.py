@@ -36,40 +36,40 @@ def _three_activations():
     sigmoid, tanh, relu = Sigmoid(), Tanh(), ReLU()
     context = (r"The three canonical activations are the sigmoid "
                r"$\sigma(z) = 1/(1 + e^{-z})$, $\tanh(z)$ and $\text{ReLU}(z) = \max(0, z)$.")
-    source = "first source, exercise 2"
+    source = "adapted from a classic exercise"
     s1, t1, r1 = _value(sigmoid, 1.0), _value(tanh, 1.0), _value(relu, 1.0)
     s_m2, r_m2 = _value(sigmoid, -2.0), _value(relu, -2.0)
     yield Exercise(
-        "2.1a", CHAPTER, "Sigmoid at z = 1", context + r" Compute $\sigma(1)$ (4 decimals).",
-        answer=s1, source=source,
+        "2.1a", CHAPTER, "Sigmoid at z = 1", r"Compute $\sigma(1)$.",
+        setup=context, answer=s1, source=source,
         hint="σ(1) = 1/(1 + e⁻¹), and e⁻¹ ≈ 0.3679.",
         mistakes=(Mistake(_value(sigmoid, -1.0), "That is σ(−1) = 1/(1 + e). At z = 1 the "
                                                 "exponent is e^(−1), so σ(1) is above ½."),
                   Mistake(_slope(sigmoid, 1.0), "That is the slope σ'(1) = σ(1)(1 − σ(1)), not "
                                                 "the value σ(1).")))
     yield Exercise(
-        "2.1b", CHAPTER, "Tanh at z = 1", context + r" Compute $\tanh(1)$ (4 decimals).",
-        answer=t1, source=source,
+        "2.1b", CHAPTER, "Tanh at z = 1", r"Compute $\tanh(1)$.",
+        setup=context, answer=t1, source=source,
         hint="tanh(1) = (e − e⁻¹)/(e + e⁻¹).",
         mistakes=(Mistake(s1, "That is σ(1). Tanh is a stretched sigmoid: tanh(z) = 2σ(2z) − 1."),
                   Mistake(_slope(tanh, 1.0), "That is the slope 1 − tanh²(1), not tanh(1).")))
     yield Exercise(
-        "2.1c", CHAPTER, "ReLU at z = 1", context + r" Compute $\text{ReLU}(1)$.",
-        answer=r1, source=source,
+        "2.1c", CHAPTER, "ReLU at z = 1", r"Compute $\text{ReLU}(1)$.",
+        setup=context, answer=r1, source=source,
         hint="ReLU passes a positive score through unchanged.",
         mistakes=(Mistake(0.0, "ReLU clips only negative scores; z = 1 is positive, so it "
                                "passes unchanged."),))
     yield Exercise(
-        "2.1d", CHAPTER, "Sigmoid at z = −2", context + r" Now compute $\sigma(-2)$ (4 decimals).",
-        answer=s_m2, source=source,
+        "2.1d", CHAPTER, "Sigmoid at z = −2", r"Now compute $\sigma(-2)$.",
+        setup=context, answer=s_m2, source=source,
         hint="σ(−2) = 1/(1 + e²), and e² ≈ 7.389.",
         mistakes=(Mistake(_value(sigmoid, 2.0), "That is σ(2). For z = −2 the exponent is "
                                                "e^(−z) = e², so σ(−2) is below ½."),
                   Mistake(0.0, "The sigmoid is never exactly 0: a negative score gives a small "
                                "positive output.")))
     yield Exercise(
-        "2.1e", CHAPTER, "ReLU at z = −2", context + r" Compute $\text{ReLU}(-2)$.",
-        answer=r_m2, source=source,
+        "2.1e", CHAPTER, "ReLU at z = −2", r"Compute $\text{ReLU}(-2)$.",
+        setup=context, answer=r_m2, source=source,
         hint="ReLU replaces a negative score by 0.",
         mistakes=(Mistake(-2.0, "That is the score itself. ReLU = max(0, z) clips a negative "
                                 "score to 0."),
@@ -77,9 +77,9 @@ def _three_activations():
                                "0.")))
     yield Exercise(
         "2.1f", CHAPTER, "Sign and flatness",
-        r"Comparing your values at $z = 1$ and $z = -2$: which activation's output changes sign "
-        r"with $z$, and which one is flat (outputs exactly 0) for the negative input?",
-        answer="b", source=source,
+        r"Put your values at $z = 1$ and $z = -2$ side by side. Which activation answers the "
+        r"negative score with a negative output, and which answers it with exactly 0?",
+        setup=context, answer="b", source=source,
         hint="look at the ranges: (0, 1) for the sigmoid, (−1, 1) for tanh, [0, ∞) for ReLU.",
         choices={
             "a": Choice("the sigmoid changes sign; ReLU is flat",
@@ -102,7 +102,7 @@ def _linear_stack():
     first, second = Linear.from_weights(W1), Linear.from_weights(W2)
     # The merged matrix, read off the stack: its columns are the stack's images of e1, e2.
     merged = Sequential(first, second).forward(np.eye(2)).T
-    source = "first source, exercise 3"
+    source = "adapted from a classic exercise"
     yield Exercise(
         "2.2a", CHAPTER, "Two linear layers are one",
         r"Two linear layers without an activation, $\mathbf y = W_2(W_1\mathbf x)$, with "
@@ -169,7 +169,8 @@ def _sigmoid_peak_slope():
         "2.3", CHAPTER, "The sigmoid's steepest slope",
         r"Compute the sigmoid's slope at $z = 0$, $\sigma'(0)$, using "
         r"$\sigma' = \sigma(1 - \sigma)$. (It is the largest slope the sigmoid ever has, which "
-        "is why a gradient shrinks at least fourfold through every sigmoid.)",
+        "is why, with weights of size at most 1, a gradient shrinks at least fourfold "
+        "through every sigmoid.)",
         answer=slope, hint="σ(0) = ½; multiply it by 1 − σ(0).",
         mistakes=(Mistake(_value(sigmoid, 0.0), "That is the value σ(0) = ½. The slope is "
                                                 "σ(0)(1 − σ(0))."),
@@ -203,15 +204,15 @@ def _leaky_relu():
     context = (r"A Leaky ReLU with $\alpha = 0.2$ outputs $z$ for $z > 0$ and $\alpha z$ "
                r"for $z \le 0$.")
     yield Exercise(
-        "2.5a", CHAPTER, "Leaky ReLU's value", context + r" Compute its output at $z = -3$.",
-        answer=value, hint="for a negative score, multiply it by α.",
+        "2.5a", CHAPTER, "Leaky ReLU's value", r"Compute its output at $z = -3$.",
+        setup=context, answer=value, hint="for a negative score, multiply it by α.",
         mistakes=(Mistake(_value(ReLU(), z), "That is plain ReLU. The leaky version lets "
                                              "α·z = 0.2 × (−3) through."),
                   Mistake(z, "That is the score itself; for z ≤ 0 the output is α·z."),
                   Mistake(-value, "Check the sign: α·z with α > 0 and z < 0 is negative.")))
     yield Exercise(
-        "2.5b", CHAPTER, "Leaky ReLU's slope", context + r" What is its slope at $z = -3$?",
-        answer=slope, hint="on the negative side the function is the line αz.",
+        "2.5b", CHAPTER, "Leaky ReLU's slope", r"What is its slope at $z = -3$?",
+        setup=context, answer=slope, hint="on the negative side the function is the line αz.",
         mistakes=(Mistake(_slope(ReLU(), z), "That is plain ReLU's slope, the one that kills "
                                              "units. The leaky slope for z < 0 is α."),
                   Mistake(1.0, "Slope 1 holds for z > 0. Here z < 0, so the slope is α."),
@@ -226,7 +227,7 @@ def _gelu():
         "2.6", CHAPTER, "GELU at a negative score",
         r"The GELU is $\text{GELU}(z) = z\,\Phi(z)$, where $\Phi$ is the standard normal "
         r"distribution function, $\Phi(z) = \tfrac12\big(1 + \operatorname{erf}(z/\sqrt2)\big)$. "
-        r"Compute $\text{GELU}(-1)$ (4 decimals; $\Phi(-1) \approx 0.1587$).",
+        r"Compute $\text{GELU}(-1)$, using $\Phi(-1) \approx 0.1587$.",
         answer=value, hint="multiply z = −1 by Φ(−1).",
         mistakes=(Mistake(_value(ReLU(), z), "That is ReLU(−1). GELU lets a little of a "
                                              "negative score through: z·Φ(z) < 0."),
@@ -243,16 +244,18 @@ def _hidden_activation():
         answer="c", hint="think about the slope each activation passes back, layer after layer.",
         choices={
             "a": Choice("the sigmoid, because its output reads like a probability",
-                        "Its slope is at most ¼, so the gradient shrinks at least fourfold per "
-                        "layer and the early layers hardly learn. Keep it for a probability at "
-                        "the output."),
+                        "Its slope is at most ¼, so with weights of size at most 1 the gradient "
+                        "shrinks at least fourfold per layer and the early layers hardly learn. "
+                        "Keep it for a probability at the output."),
             "b": Choice("the identity (no activation), because its slope is always 1",
                         "Then all 20 layers collapse into one linear map, which cannot even "
                         "compute XOR."),
             "c": Choice("ReLU (or a variant such as Leaky ReLU or GELU)",
                         "Its slope is exactly 1 wherever a unit is active, so gradients pass "
-                        "through deep stacks undiminished; the variants also keep a slope for "
-                        "negative scores."),
+                        "through deep stacks undiminished. Leaky ReLU also keeps a small slope "
+                        "for negative scores. GELU does not: its slope for very negative scores "
+                        "vanishes like a Gaussian (GELU′(−5) ≈ −7·10⁻⁶), so a unit pushed far "
+                        "below 0 is as dead under GELU as under ReLU."),
             "d": Choice("the step function of the perceptron",
                         "Its slope is 0 everywhere (and undefined at 0), so gradient descent "
                         "gets no signal at all."),
@@ -272,9 +275,10 @@ def _dead_unit():
                         "Growth needs a gradient. With every z ≤ 1 + 1 − 10 = −8, ReLU's slope "
                         "is 0 for every example, so the gradient is exactly 0."),
             "b": Choice("nothing: they never change, because every gradient is exactly zero",
-                        "Every pre-activation is at most −8, where ReLU outputs 0 with slope 0. "
-                        "The unit is dead: a Leaky ReLU or a better initialization is the "
-                        "fix."),
+                        "Every pre-activation is at most −8, where ReLU outputs 0 with slope 0: "
+                        "the unit is dead, and gradient descent will not revive it. A Leaky "
+                        "ReLU keeps a gradient flowing; a careful initialization only keeps "
+                        "units from dying in the first place."),
             "c": Choice("the bias is pushed up by the loss, while the weights stay fixed",
                         "The bias's gradient also passes through ReLU's slope, which is 0 "
                         "here, so the bias does not move either."),

@@ -28,11 +28,11 @@ def _source_forward_pass():
     context = (r"A 2 → 2 → 1 network gets the input $\mathbf x = [2, 1]$. Its hidden layer has "
                r"weight rows $[1, 1]$ and $[-1, -1]$, bias $\mathbf b = [-1, 1]$ and ReLU; the "
                r"output layer has $\mathbf w_2 = [2, 1]$, $b_2 = 1$ and no activation.")
-    source = "first source, exercise 4"
+    source = "adapted from a classic exercise"
     yield Exercise(
         "3.1a", CHAPTER, "The hidden vector",
-        context + r" Compute the hidden vector $\mathbf h = \mathrm{ReLU}(W\mathbf x + \mathbf b)$.",
-        answer=vector(h), source=source,
+        r"Compute the hidden vector $\mathbf h = \mathrm{ReLU}(W\mathbf x + \mathbf b)$.",
+        setup=context, answer=vector(h), source=source,
         hint="each row of W is one hidden neuron: dot it with x, add its bias, then apply ReLU.",
         mistakes=(Mistake(vector(z), "That is the pre-activation Wx + b. Apply ReLU: a negative "
                                       "entry becomes 0."),
@@ -43,8 +43,8 @@ def _source_forward_pass():
                                               "pre-activation becomes 0.")))
     yield Exercise(
         "3.1b", CHAPTER, "The output",
-        context + r" Compute the output $\hat y = \mathbf w_2\cdot\mathbf h + b_2$.",
-        answer=y, source=source,
+        r"Compute the output $\hat y = \mathbf w_2\cdot\mathbf h + b_2$.",
+        setup=context, answer=y, source=source,
         hint="first find h (ReLU of Wx + b), then take its dot product with w₂ and add b₂.",
         mistakes=(Mistake(y_no_relu, "You used the pre-activation Wx + b as h. ReLU clips its "
                                      "negative entry to 0 first."),
@@ -52,16 +52,16 @@ def _source_forward_pass():
                   Mistake(y_no_bias, "You left out the hidden bias b = [-1, 1].")))
     yield Exercise(
         "3.1c", CHAPTER, "What ReLU clipped",
-        context + " Which entry did ReLU clip to 0?",
-        answer="b", source=source,
+        "Which entry did ReLU clip to 0?",
+        setup=context, answer="b", source=source,
         hint="look at the signs of the two hidden pre-activations.",
         choices={
-            "a": Choice("the first hidden unit, whose pre-activation is 2",
+            "a": Choice("the first hidden unit's",
                         "A positive pre-activation passes through ReLU unchanged: h₁ = 2."),
-            "b": Choice("the second hidden unit, whose pre-activation is −2",
+            "b": Choice("the second hidden unit's",
                         "(−1)(2) + (−1)(1) + 1 = −2 < 0, so ReLU sets h₂ = 0: that unit "
                         "contributes nothing to ŷ for this input."),
-            "c": Choice("nothing: both hidden pre-activations are positive",
+            "c": Choice("neither: both hidden pre-activations are positive",
                         "The second pre-activation is (−1)(2) + (−1)(1) + 1 = −2, which is "
                         "negative."),
             "d": Choice("the output ŷ", "The output layer has no activation here; ReLU acts "
@@ -94,9 +94,10 @@ def _shapes():
     rows, columns = layer.weight.shape
     yield Exercise(
         "3.3", CHAPTER, "Weight shapes in the two conventions",
-        r"A layer maps 5 inputs to 3 neurons. In the first source's column form "
-        r"$\mathbf h = \phi(W\mathbf x + \mathbf b)$, and in the second source's row form "
-        r"$h = \phi(xW')$, what are the shapes of $W$ and $W'$?",
+        r"A layer maps 5 inputs to 3 neurons. In the column form "
+        r"$\mathbf h = \phi(W\mathbf x + \mathbf b)$ (the engine's) and in the row form "
+        r"$h = \phi(xW')$ of texts that write an input as a row, what are the shapes of $W$ "
+        r"and $W'$?",
         answer="a", hint="in W x the columns of W must match the entries of x.",
         choices={
             "a": Choice(rf"$W$ is ${rows}\times{columns}$ and $W'$ is ${columns}\times{rows}$",
@@ -123,7 +124,8 @@ def _row_form_network():
     z2 = second.forward(a1)
     F = softmax(Sequential(first, relu, second).forward(z0))
     z2_no_relu = second.forward(z1)
-    context = (r"A 3 → 2 → 3 network in the second source's row form has "
+    context = (r"A 3 → 2 → 3 network written in row form (an input row times each weight "
+               r"matrix) has "
                r"$W^{(1)} = \begin{bmatrix}1 & -1\\ 0 & 1\\ 2 & 0\end{bmatrix}$ ($3\times2$), "
                r"$W^{(2)} = \begin{bmatrix}1 & 0 & -1\\ 2 & 1 & 0\end{bmatrix}$ ($2\times3$), "
                r"no biases, ReLU as $\sigma$ and the softmax as the output function $S$, so "
@@ -131,22 +133,22 @@ def _row_form_network():
                r"$z^{(0)} = [1, 2, -1]$.")
     yield Exercise(
         "3.4a", CHAPTER, "The hidden activations",
-        context + r" Compute the hidden activations $a^{(1)} = \sigma(z^{(0)}W^{(1)})$.",
-        answer=vector(a1),
+        r"Compute the hidden activations $a^{(1)} = \sigma(z^{(0)}W^{(1)})$.",
+        setup=context, answer=vector(a1),
         hint="in row form, entry j of z W is the dot product of z with column j of W.",
         mistakes=(Mistake(vector(z1), "That is z⁽¹⁾ = z⁽⁰⁾W⁽¹⁾ before the activation. Apply "
                                        "ReLU entry by entry."),))
     yield Exercise(
         "3.4b", CHAPTER, "The output scores",
-        context + r" Compute the output layer's scores $z^{(2)} = a^{(1)}W^{(2)}$.",
-        answer=vector(z2),
+        r"Compute the output layer's scores $z^{(2)} = a^{(1)}W^{(2)}$.",
+        setup=context, answer=vector(z2),
         hint="multiply the row a⁽¹⁾ by W⁽²⁾: entry k is a₁·w₁ₖ + a₂·w₂ₖ.",
         mistakes=(Mistake(vector(z2_no_relu), "You multiplied z⁽¹⁾ instead of a⁽¹⁾: apply "
                                                "ReLU to the hidden layer first."),))
     yield Exercise(
         "3.4c", CHAPTER, "The network's output",
-        context + r" Compute the output $F(z^{(0)}) = S(z^{(2)})$ (three probabilities).",
-        answer=vector(F),
+        r"Compute the output $F(z^{(0)}) = S(z^{(2)})$ (three probabilities).",
+        setup=context, answer=vector(F),
         hint="softmax: exponentiate each score, then divide by the sum of the exponentials.",
         mistakes=(Mistake(vector(z2), "Those are the scores z⁽²⁾. The output function S, the "
                                        "softmax, turns them into probabilities."),
@@ -203,16 +205,16 @@ def _sawtooth_by_hand():
                r"$[2, -4]$. Take the input $x = 0.3$.")
     yield Exercise(
         "3.6a", CHAPTER, "The sawtooth by hand: one layer",
-        context + r" Compute the hidden vector $\mathbf h = [\mathrm{ReLU}(x), "
+        r"Compute the hidden vector $\mathbf h = [\mathrm{ReLU}(x), "
         r"\mathrm{ReLU}(x - \tfrac12)]$.",
-        answer=vector(h),
+        setup=context, answer=vector(h),
         hint="add each unit's bias (0 and −½) to x, then apply ReLU to each entry.",
         mistakes=(Mistake(vector(z), "That is the pre-activation. ReLU clips the negative "
                                       "entry 0.3 − 0.5 = −0.2 to 0."),))
     yield Exercise(
         "3.6b", CHAPTER, "The sawtooth by hand: two layers",
-        context + r" A depth-2 network applies the tent map twice. Compute $t(t(0.3))$.",
-        answer=folded,
+        r"A depth-2 network applies the tent map twice. Compute $t(t(0.3))$.",
+        setup=context, answer=folded,
         hint="first t(0.3) = 2·0.3 (the second unit is off); then apply t again to that value, "
              "checking which units are on.",
         mistakes=(Mistake(once, "That is t(0.3), one fold. Feed it through the tent map again."),

@@ -43,8 +43,8 @@ def _source_lookup():
                r"$E=\begin{bmatrix}1&0&2\\ 0&3&1\\ 2&1&0\end{bmatrix}$ (ids count from 0).")
     yield Exercise(
         "4.1a", CHAPTER, "The lookup",
-        context + " What vector does id 1 return?",
-        answer=vector(_lookup(E, 1)), source="first source, exercise 11",
+        "What vector does id 1 return?",
+        setup=context, answer=vector(_lookup(E, 1)), source="adapted from a classic exercise",
         hint="an embedding returns row k of the table for id k.",
         mistakes=(Mistake(vector(_lookup(E, 0)), "Ids count from 0: id 1 is the middle row, "
                                                   "not the first."),
@@ -52,9 +52,9 @@ def _source_lookup():
                                                     "it by E (or just read row 1).")))
     yield Exercise(
         "4.1b", CHAPTER, "Which rows get a gradient",
-        context + " In one training step whose batch uses only id 1, which rows of $E$ receive "
-        "a nonzero gradient?",
-        answer="a", source="first source, exercise 11",
+        "Suppose a training step looks up id 1 and no other id. After back-propagation, in "
+        "which rows is the gradient of $E$ nonzero?",
+        setup=context, answer="a", source="adapted from a classic exercise",
         hint="write the lookup as the one-hot product e₁ᵀE and differentiate.",
         choices={
             "a": Choice("only row 1",
@@ -73,12 +73,12 @@ def _source_lookup():
     norms = np.linalg.norm(_row_gradients(E, [1], [g]), axis=1)
     yield Exercise(
         "4.1c", CHAPTER, "The gradient, row by row",
-        context + r" The step looks up id 1 and the loss sends back the upstream gradient "
+        r"The step looks up id 1 and the loss sends back the upstream gradient "
         r"$\mathbf g = \partial L/\partial\mathbf y = [2, -1, 2]$ for the looked-up vector "
         r"$\mathbf y$. Give the lengths (Euclidean norms) of the three rows of "
         r"$\partial L/\partial E$, as $[\lVert\text{row}_0\rVert, \lVert\text{row}_1\rVert, "
         r"\lVert\text{row}_2\rVert]$.",
-        answer=vector(norms), source="first source, exercise 11",
+        setup=context, answer=vector(norms), source="adapted from a classic exercise",
         hint="∂L/∂E = e₁gᵀ: row 1 is g itself and the other rows are zero.",
         mistakes=(Mistake((float(np.linalg.norm(g)),) * 3,
                           "Only the row that was looked up gets a gradient; the others are 0."),
@@ -152,12 +152,12 @@ def _repeated_id():
 
 def _cold_start():
     context = ("A recommender learns one embedding row per user id by back-propagation and "
-               "nothing else: no features, only ids (first source, §3).")
+               "nothing else: no features, only ids.")
     yield Exercise(
         "4.5a", CHAPTER, "Why an unseen id has no meaningful score",
-        context + " Why can it give no meaningful score for a user who never appeared in "
+        "Why can it give no meaningful score for a user who never appeared in "
         "training?",
-        answer="a", source="first source, exercise 13",
+        setup=context, answer="a", source="adapted from a classic exercise",
         hint="which rows receive a gradient during training?",
         choices={
             "a": Choice("Its row never received a gradient, so it still holds its random "
@@ -177,9 +177,9 @@ def _cold_start():
         })
     yield Exercise(
         "4.5b", CHAPTER, "Transductive, and a fix",
-        context + " What is such a model called, since it represents only the ids seen in "
+        "What is such a model called, since it represents only the ids seen in "
         "training, and what fixes the cold start?",
-        answer="c", source="first source, exercise 13",
+        setup=context, answer="c", source="adapted from a classic exercise",
         hint="the fix must produce a vector for an id that has never been seen in training.",
         choices={
             "a": Choice("inductive; train for more epochs",
@@ -236,8 +236,8 @@ def _reranking():
                r"vector only.")
     yield Exercise(
         "4.7a", CHAPTER, "The rated item after the step",
-        context + r" What is item B's score after the step?",
-        answer=float(after[1]),
+        r"What is item B's score after the step?",
+        setup=context, answer=float(after[1]),
         hint="∂ℓ/∂p = 2(p·q_B − r)·q_B; then p ← p − η·∂ℓ/∂p, and score again.",
         mistakes=(Mistake(float(half[1]), "You left out the factor 2 of the squared error."),
                   Mistake(float(flipped[1]), "The step went uphill: subtract η times the "
@@ -245,8 +245,8 @@ def _reranking():
                   Mistake(float(before[1]), "That is the score before the step.")))
     yield Exercise(
         "4.7b", CHAPTER, "An unrated item moves too",
-        context + r" What is item C's score after the step? (The user never rated C.)",
-        answer=float(after[2]),
+        r"What is item C's score after the step? (The user never rated C.)",
+        setup=context, answer=float(after[2]),
         hint="the user's vector changed, so every item's score changes: recompute p·q_C.",
         mistakes=(Mistake(float(before[2]), "That is C's score before the step. C was not "
                                             "rated, but the user's vector moved, so its score "
@@ -256,8 +256,8 @@ def _reranking():
                                              "gradient.")))
     yield Exercise(
         "4.7c", CHAPTER, "The new ranking",
-        context + " Before the step item A ranked first. Which item ranks first after it?",
-        answer="b", hint="compare the three scores after the step.",
+        "Before the step item A ranked first. Which item ranks first after it?",
+        setup=context, answer="b", hint="compare the three scores after the step.",
         choices={
             "a": Choice("A, still", f"A's score stays {after[0]:g}, since the step moved p at "
                                     f"right angles to q_A, but B's rose to {after[1]:g}."),

@@ -23,11 +23,11 @@ def _softmax_head():
     uniform = SoftmaxCrossEntropy().forward([[0.0, 0.0, 0.0]], np.array([true_class]))
     context = (r"A softmax head has three classes, logits $\mathbf z = [2, 1, 0]$ "
                r"(exponentials $e^2, e^1, e^0 = 7.39, 2.72, 1.00$, sum $11.11$), true class 0.")
-    source = "first source, exercise 6"
+    source = "adapted from a classic exercise"
     yield Exercise(
         "5.1a", CHAPTER, "The probability of the true class",
-        context + r" Compute the softmax probability $\hat p_0$ of the true class.",
-        answer=float(p[0]), source=source,
+        r"Compute the softmax probability $\hat p_0$ of the true class.",
+        setup=context, answer=float(p[0]), source=source,
         hint="divide the true class's exponential by the sum of all three exponentials.",
         mistakes=(Mistake(float(np.exp(logits[0])), "That is e² itself. Softmax divides it by the "
                                                     "sum of the exponentials, 11.11."),
@@ -37,9 +37,9 @@ def _softmax_head():
                                        "probability p̂₀ itself.")))
     yield Exercise(
         "5.1b", CHAPTER, "The cross-entropy loss",
-        context + r" Compute the cross-entropy loss $\mathcal L = -\ln \hat p_0$ "
+        r"Compute the cross-entropy loss $\mathcal L = -\ln \hat p_0$ "
         "(natural logarithm).",
-        answer=float(loss), source=source, rtol=0.0, atol=0.005,
+        setup=context, answer=float(loss), source=source, rtol=0.0, atol=0.005,
         hint="first the probability p̂₀ = e²/11.11, then minus its natural logarithm.",
         mistakes=(Mistake(float(p[0]), "That is the probability p̂₀. The loss is −ln p̂₀."),
                   Mistake(float(-np.log10(p[0])), "That is a base-10 logarithm. Cross-entropy "
@@ -52,17 +52,16 @@ def _softmax_head():
         "5.1c", CHAPTER, "The loss of a maximally unsure model",
         r"A three-class model that is maximally unsure gives every class the same probability, "
         r"so $\hat p_0 = \tfrac13$. What is its cross-entropy loss $\mathcal L = -\ln \hat p_0$?",
-        answer=float(uniform), source=source,
+        setup=context, answer=float(uniform), source=source,
         hint="minus the natural logarithm of one third is ln 3.",
         mistakes=(Mistake(1 / 3, "That is the probability. The loss is −ln(1/3) = ln 3."),
                   Mistake(float(np.log10(3)), "That is a base-10 logarithm; use ln."),
                   Mistake(float(-uniform), "The sign is flipped: −ln(1/3) = +ln 3 is positive.")))
     yield Exercise(
         "5.1d", CHAPTER, "Which loss is larger, and why",
-        r"Compare the loss $0.41$ of the model with logits $[2, 1, 0]$ with the loss $\ln 3 "
-        r"\approx 1.10$ of the maximally unsure model, both for true class 0. Which statement "
-        "is right?",
-        answer="b", source=source,
+        r"Compare the loss you found in (b), for the logits $[2, 1, 0]$, with the loss of the "
+        r"maximally unsure model in (c), both for true class 0. Which statement is right?",
+        setup=context, answer="b", source=source,
         hint="ask which model put more probability on the class that was actually true.",
         choices={
             "a": Choice("The unsure model's loss is smaller, because it never commits to a "
@@ -70,8 +69,8 @@ def _softmax_head():
                         "Its loss is larger (1.10 > 0.41). Cross-entropy does not reward "
                         "hedging: it charges −ln of the probability given to the truth."),
             "b": Choice("The unsure model's loss is larger, because it gives the true class "
-                        "less probability (1/3 < 0.665), and −ln p grows as p shrinks.",
-                        "Right direction: the loss should fall as the model concentrates mass "
+                        "less probability, and −ln p grows as p shrinks.",
+                        "It gives the true class 1/3 against 0.665. The loss should fall as the model concentrates mass "
                         "on the right class and rise as it moves mass away."),
             "c": Choice("They are equal, because both probability vectors sum to one.",
                         "Both sum to one, but the loss reads only the true class's "
@@ -132,22 +131,22 @@ def _squared_error_conventions():
                r"target $y = 1$.")
     yield Exercise(
         "5.4a", CHAPTER, "The output error with the factor one half",
-        context + r" With the first source's loss $\ell = \tfrac12 (z - y)^2$, compute the "
+        r"With the loss $\ell = \tfrac12 (z - y)^2$, whose factor ½ is there to cancel, compute the "
         r"output error $\delta = \partial\ell/\partial z$.",
-        answer=float(half_error[0]),
+        setup=context, answer=float(half_error[0]),
         hint="the ½ cancels the 2 that comes down from the square.",
         mistakes=(Mistake(float(full_error[0]), "That is the derivative of (z − y)², without the "
                                                 "½. Here the ½ cancels the 2."),
                   Mistake(float(-half_error[0]), "The sign is flipped: δ = z − y = 3 − 1.")))
     yield Exercise(
         "5.4b", CHAPTER, "The output error without the factor one half",
-        context + r" With the second source's loss $\ell = (z - y)^2$ (no $\tfrac12$), compute "
+        r"With the loss $\ell = (z - y)^2$ (no $\tfrac12$), compute "
         r"the exact output error $\delta = \partial\ell/\partial z$, before any factor is "
         "dropped.",
-        answer=float(full_error[0]),
+        setup=context, answer=float(full_error[0]),
         hint="bring the exponent down: the derivative of (z − y)² is 2(z − y).",
-        mistakes=(Mistake(float(half_error[0]), "That is z − y, the source's δ after it drops the "
-                                                "factor 2. The exact derivative keeps it."),
+        mistakes=(Mistake(float(half_error[0]), "That is z − y, the δ of texts that drop the factor "
+                                                "2 as a rescaling. The exact derivative keeps it."),
                   Mistake(float(-full_error[0]), "The sign is flipped: δ = 2(z − y), and z > y.")))
 
 

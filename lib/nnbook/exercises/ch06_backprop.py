@@ -33,10 +33,10 @@ def _larger_step():
                r"$z = wx + b$, $a = \sigma(z) = 0.6225$, $L = \tfrac12 (a - y)^2$.")
     yield Exercise(
         "6.1a", CHAPTER, "Re-multiply the chain",
-        context + r" Multiply the three local derivatives "
+        r"Multiply the three local derivatives "
         r"$\partial L/\partial a = 0.6225$, $\partial a/\partial z = 0.2350$ and "
         r"$\partial z/\partial w = 1$ to get $\partial L/\partial w$.",
-        answer=product, source="first source, exercise 5",
+        setup=context, answer=product, source="adapted from a classic exercise",
         hint="the chain rule multiplies the local derivatives of the links.",
         mistakes=(Mistake(n["dL/da"] + n["da/dz"] + 1.0,
                           "You added the local derivatives. Along one path the chain rule "
@@ -46,9 +46,9 @@ def _larger_step():
                   Mistake(-product, "The sign is flipped: all three factors are positive.")))
     yield Exercise(
         "6.1b", CHAPTER, "A step with a larger learning rate",
-        context + r" Take one gradient-descent step on $w$ with the larger learning rate "
+        r"Take one gradient-descent step on $w$ with the larger learning rate "
         r"$\eta = 0.5$: $w \leftarrow w - \eta\,\partial L/\partial w$. What is the new $w$?",
-        answer=w_new, rtol=1e-3, atol=1e-4, source="first source, exercise 5",
+        setup=context, answer=w_new, rtol=1e-3, atol=1e-4, source="adapted from a classic exercise",
         hint="subtract η times the gradient 0.1463 from w = 0.5.",
         mistakes=(Mistake(w + eta * n["dL/dw"], "You stepped with + instead of −. Gradient "
                                                 "descent moves against the gradient."),
@@ -60,9 +60,9 @@ def _larger_step():
                                                        "(0.1937), not with its gradient.")))
     yield Exercise(
         "6.1c", CHAPTER, "Which way the weight moved",
-        context + r" After the step with $\eta = 0.5$, did $w$ move toward $0$ or away "
+        r"After the step with $\eta = 0.5$, did $w$ move toward $0$ or away "
         "from it, and is that what training should do here?",
-        answer="a", source="first source, exercise 5",
+        setup=context, answer="a", source="adapted from a classic exercise",
         hint="look at the sign of the gradient, and at where a must go to reach y = 0.",
         choices={
             "a": Choice("toward 0, which lowers z and a and so the loss",
@@ -89,17 +89,17 @@ def _flipped_target():
                r"$L = \tfrac12 (a - y)^2$, but now with target $y = 1$ instead of $0$.")
     yield Exercise(
         "6.2a", CHAPTER, "The signal at the loss",
-        context + r" Compute $\partial L/\partial a = a - y$.",
-        answer=n["dL/da"], source="first source, exercise 12",
+        r"Compute $\partial L/\partial a = a - y$.",
+        setup=context, answer=n["dL/da"], source="adapted from a classic exercise",
         hint="subtract the target from the output, in that order.",
         mistakes=(Mistake(-n["dL/da"], "That is y − a; the derivative of ½(a − y)² is a − y, "
                                        "which is negative here because a is below the target."),
                   Mistake(n["a"], "That is a alone. The derivative of ½(a − y)² is a − y.")))
     yield Exercise(
         "6.2b", CHAPTER, "The gradient of the weight",
-        context + r" Compute $\partial L/\partial w$ by multiplying $\partial L/\partial a$ by "
+        r"Compute $\partial L/\partial w$ by multiplying $\partial L/\partial a$ by "
         r"$\partial a/\partial z = 0.2350$ and $\partial z/\partial w = 1$.",
-        answer=n["dL/dw"], source="first source, exercise 12",
+        setup=context, answer=n["dL/dw"], source="adapted from a classic exercise",
         hint="∂L/∂w = (a − y) · σ(z)(1 − σ(z)) · x.",
         mistakes=(Mistake(-n["dL/dw"], "The sign is flipped: a − y = −0.3775 is negative, so "
                                        "the gradient is negative too."),
@@ -108,9 +108,9 @@ def _flipped_target():
                                         "uses a instead of a − y with y = 1).")))
     yield Exercise(
         "6.2c", CHAPTER, "One step toward the new target",
-        context + r" Take one step $w \leftarrow w - \eta\,\partial L/\partial w$ with "
+        r"Take one step $w \leftarrow w - \eta\,\partial L/\partial w$ with "
         r"$\eta = 0.1$. What is the new $w$?",
-        answer=w - eta * n["dL/dw"], rtol=1e-3, atol=1e-4, source="first source, exercise 12",
+        setup=context, answer=w - eta * n["dL/dw"], rtol=1e-3, atol=1e-4, source="adapted from a classic exercise",
         hint="the gradient is negative, so subtracting η times it raises w.",
         mistakes=(Mistake(w + eta * n["dL/dw"], "You stepped with + instead of −. Minus a "
                                                 "negative gradient moves w up."),
@@ -118,24 +118,24 @@ def _flipped_target():
                   Mistake(w - eta * n["dL/da"], "You forgot the sigmoid's slope: step with "
                                                 "∂L/∂w = −0.0887, not ∂L/∂a = −0.3775.")))
     yield Exercise(
-        "6.2d", CHAPTER, "Why the step goes up",
-        context + r" With the target $y = 1$ the step moves $w$ up. Why does that make sense?",
-        answer="b", source="first source, exercise 12",
+        "6.2d", CHAPTER, "Which way the step goes",
+        r"Did the step in (c) move $w$ up or down, and why is that the right direction?",
+        setup=context, answer="b", source="adapted from a classic exercise",
         hint="compare the output a = 0.6225 with the new target.",
         choices={
-            "a": Choice("because the learning rate is positive",
+            "a": Choice("up, because the learning rate is positive",
                         "η is positive for every target; the direction comes from the sign of "
                         "the gradient."),
-            "b": Choice("a = 0.6225 is below the target 1; a larger w raises z and so raises "
-                        "a toward 1, lowering the loss",
+            "b": Choice("up: the output is below the target 1, and a larger w raises z and so "
+                        "raises a toward 1, lowering the loss",
                         "The gradient is negative (raising w lowers the loss), so the step "
                         "goes up, pushing the output toward its target."),
-            "c": Choice("because every gradient-descent step makes the weights larger",
-                        "With y = 0 the same neuron's step made w smaller: the direction "
-                        "depends on the sign of the gradient."),
-            "d": Choice("it does not make sense: the step should have gone down as before",
-                        "With the target above the output, going down would push a further "
-                        "from 1 and raise the loss."),
+            "c": Choice("down, because a gradient-descent step always shrinks the weights",
+                        "Weight decay shrinks weights; a gradient step goes wherever the loss "
+                        "falls. Here the gradient is negative, so the step moves w up."),
+            "d": Choice("down, as it did with the target 0, because the input is the same",
+                        "The target changed, and with it the sign of a − y: going down would "
+                        "push a further from 1 and raise the loss, so the step goes up."),
         })
 
 
@@ -218,7 +218,7 @@ def _gradient_shape():
         r"backward pass on a batch of 10 examples, what is the shape of `layer.weight.grad`?",
         answer="c", hint="a gradient always has the shape of the thing it is the gradient of.",
         choices={
-            "a": Choice("(4, 3)", "That is the second source's row convention, (in, out). The "
+            "a": Choice("(4, 3)", "That is the row convention of texts that write inputs as rows, (in, out). The "
                                   "engine's weight is (out, in), and so is its gradient."),
             "b": Choice("(10, 3)", "That is the shape of the upstream gradient grad_out, one "
                                    "delta row per example."),

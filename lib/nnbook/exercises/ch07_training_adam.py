@@ -12,8 +12,7 @@ from ..training import minibatches
 from .core import Choice, Exercise, Mistake
 
 CHAPTER = "07-training-adam"
-SOURCE_ADAM = "first source, exercise 7"
-SOURCE_INIT = "first source, exercise 8"
+SOURCE_ADAM = SOURCE_INIT = "adapted from a classic exercise"
 
 
 def _worked_gradient():
@@ -70,14 +69,14 @@ def _adam_first_step():
           Mistake(lr * m_hat / v_hat, "Divide by the square root of v̂₁, not by v̂₁."))),
     ]
     for exercise_id, title, task, answer, hint, mistakes in parts:
-        # rtol 0.5%: the source prints three significant digits (v₁ = 2.14e-5).
-        yield Exercise(exercise_id, CHAPTER, title, f"{context} {task}", answer=answer,
+        # rtol 0.5%: the classic example prints three significant digits (v₁ = 2.14e-5).
+        yield Exercise(exercise_id, CHAPTER, title, task, setup=context, answer=answer,
                        hint=hint, mistakes=mistakes, source=SOURCE_ADAM, rtol=0.005, atol=1e-9)
     yield Exercise(
-        "7.1f", CHAPTER, "Why exactly η?",
-        r"In exercise 7.1 Adam's first step came out as exactly $\eta$ (up to $\varepsilon$). "
-        r"Why would it be $\eta$ for any nonzero $g_1$, however large or small?",
-        answer="b", source=SOURCE_ADAM,
+        "7.1f", CHAPTER, "A first step that ignores the gradient's size",
+        r"Why is the size of Adam's first step the same for any nonzero $g_1$, however large "
+        r"or small?",
+        setup=context, answer="b", source=SOURCE_ADAM,
         hint="write m̂₁ and v̂₁ in terms of g₁ and simplify the ratio.",
         choices={
             "a": Choice(r"because $\varepsilon$ dominates the denominator $\sqrt{\hat v_1}+\varepsilon$",
@@ -144,9 +143,9 @@ def _initialization():
     he4 = init_std("he", 4, 3)
     yield Exercise(
         "7.3a", CHAPTER, "He's standard deviation",
-        r"A ReLU layer has $\text{fan\_in} = 4$ inputs. What is the standard deviation of its "
+        r"A ReLU layer has $\mathrm{fan}_{\mathrm{in}} = 4$ inputs. What is the standard deviation of its "
         "weights under He initialization?",
-        answer=he4, source="first source, section 6",
+        answer=he4, source="adapted from a classic exercise",
         hint="He's variance is 2/fan_in; the standard deviation is its square root.",
         mistakes=(Mistake(init_std("lecun", 4, 3), "0.5 is either the variance 2/4 (take its square "
                                                    "root) or the std of 1/fan_in (He's numerator "
@@ -155,7 +154,7 @@ def _initialization():
     he50 = init_std("he", 50, 10)
     yield Exercise(
         "7.3b", CHAPTER, "He for a wider layer",
-        r"A ReLU layer has $\text{fan\_in} = 50$ inputs and 10 outputs. What standard deviation "
+        r"A ReLU layer has $\mathrm{fan}_{\mathrm{in}} = 50$ inputs and 10 outputs. What standard deviation "
         "does He initialization use?",
         answer=he50,
         hint="√(2/fan_in); the outputs do not enter He's formula.",
@@ -168,13 +167,13 @@ def _initialization():
     glorot = init_std("xavier", 4, 2)
     yield Exercise(
         "7.4", CHAPTER, "Glorot, correctly",
-        r"A tanh layer has $\text{fan\_in} = 4$ and $\text{fan\_out} = 2$. What standard "
-        r"deviation does Xavier/Glorot initialization use? (The first source says Xavier's "
-        r"variance is $1/\text{fan\_in}$. Is it?)",
+        r"A tanh layer has $\mathrm{fan}_{\mathrm{in}} = 4$ and $\mathrm{fan}_{\mathrm{out}} = 2$. What standard "
+        r"deviation does Xavier/Glorot initialization use? (Some texts give Xavier's "
+        r"variance as $1/\mathrm{fan}_{\mathrm{in}}$. Is it?)",
         answer=glorot,
         hint="Glorot's variance is 2/(fan_in + fan_out); take its square root.",
-        mistakes=(Mistake(init_std("lecun", 4, 2), "That is √(1/fan_in), the source's formula, "
-                                                   "which is LeCun's scheme. Glorot's variance is "
+        mistakes=(Mistake(init_std("lecun", 4, 2), "That is √(1/fan_in), LeCun's scheme (which some "
+                                                   "texts give for Xavier's by mistake). Glorot's variance is "
                                                    "2/(fan_in + fan_out)."),
                   Mistake(glorot**2, "That is the variance 2/6. The standard deviation is its "
                                      "square root."),

@@ -7,7 +7,7 @@ from ..regularization import Dropout
 from .core import Choice, Exercise, Mistake, vector
 
 CHAPTER = "08-normalization-regularization"
-SOURCE_9 = "first source, exercise 9"
+SOURCE_9 = "adapted from a classic exercise"
 
 
 def _dropout_and_early_stopping():
@@ -122,8 +122,8 @@ def _weight_decay_gradient():
                r"$\lambda\lVert\mathbf w\rVert^2$ with $\lambda = 0.01$.")
     yield Exercise(
         "8.4a", CHAPTER, "The gradient of the L2 penalty",
-        context + r" Compute the gradient $\nabla_{\mathbf w}\,\lambda\lVert\mathbf w\rVert^2$.",
-        answer=gradient,
+        r"Compute the gradient $\nabla_{\mathbf w}\,\lambda\lVert\mathbf w\rVert^2$.",
+        setup=context, answer=gradient,
         hint="λ‖w‖² = λ(w₁² + w₂² + w₃²); differentiate each term.",
         mistakes=(Mistake(vector(lam * w), "You dropped the 2 from d(w²)/dw = 2w. (λw is the "
                                             "gradient of (λ/2)‖w‖², a different penalty.)"),
@@ -133,10 +133,10 @@ def _weight_decay_gradient():
                           "That is the penalty's value, not its gradient.")))
     yield Exercise(
         "8.4b", CHAPTER, "The optimizer's weight_decay",
-        context + r" The engine's `nb.SGD(..., weight_decay=wd)`, like PyTorch's, adds "
+        r"The engine's `nb.SGD(..., weight_decay=wd)`, like PyTorch's, adds "
         r"$wd\cdot\mathbf w$ to the gradient before the step. Which value of `wd` gives exactly "
         r"the step of gradient descent on $L + \lambda\lVert\mathbf w\rVert^2$?",
-        answer=2 * lam, atol=1e-4,
+        setup=context, answer=2 * lam, atol=1e-4,
         hint="match wd·w to the penalty's gradient from the previous part.",
         mistakes=(Mistake(lam, "With wd = λ the optimizer adds λw, the gradient of (λ/2)‖w‖²: half "
                                "the penalty. The gradient of λ‖w‖² is 2λw."),
@@ -172,12 +172,15 @@ def _concepts():
         "8.6", CHAPTER, "Normalization in a Transformer",
         "A Transformer generates text one token at a time, and its training batches hold "
         "sentences of different lengths. Which normalization suits its layers, and why?",
-        answer="c", hint="which statistics are still defined for a single token on its own?",
+        answer="c", hint="think about what padded sentences of different lengths do to "
+                         "statistics taken across a batch.",
         choices={
             "a": Choice("BatchNorm, because it uses the most data for its statistics.",
-                        "During generation there is one new token, a batch of one, so batch "
-                        "statistics are undefined (and in training they mix positions and "
-                        "padding from other sentences)."),
+                        "A batch of one is not the obstacle: in evaluation mode BatchNorm uses "
+                        "its running statistics and handles a single token. The trouble is in "
+                        "training: batch statistics mix different positions and the padding of "
+                        "shorter sentences, and are noisy for small or variable batches. "
+                        "LayerNorm's per-token statistics avoid all three."),
             "b": Choice("No normalization: attention already keeps activations in range.",
                         "Deep stacks of attention and MLP blocks do need normalization for stable "
                         "training; every standard Transformer has it."),
@@ -226,8 +229,9 @@ def _concepts():
             "d": Choice("High variance (overfitting): add regularization such as weight decay, "
                         "dropout or early stopping, or get more data.",
                         "Low training loss with a large gap to the validation loss is the "
-                        "signature of fitting noise; regularization trades a little bias for a "
-                        "large drop in variance. (The small model, 0.25 on both, underfits.)"),
+                        "signature of fitting noise. Regularization accepts a slightly worse fit "
+                        "to the training set for a model that depends far less on which "
+                        "examples it saw. (The small model, 0.25 on both, underfits.)"),
         })
 
 

@@ -12,7 +12,7 @@ import json
 
 from IPython.display import Markdown, display
 
-from . import check, get
+from . import MESSAGES, REGISTRY, Feedback, check, get
 
 
 class AnswerBox:
@@ -39,11 +39,12 @@ class AnswerBox:
         else:
             answer = widgets.Text(placeholder=exercise.expected, description="Answer:",
                                   continuous_update=False)   # Enter sends the answer
-        button = widgets.Button(description="Check", button_style="primary")
+        button = widgets.Button(description="Check", button_style="primary",
+                                tooltip=f"Check your answer to exercise {exercise.id}")
         feedback = widgets.HTML()
 
         def on_check(_):
-            feedback.value = check(exercise.id, answer.value)._repr_html_()
+            feedback.value = verdict_html(exercise.id, answer.value)
 
         button.on_click(on_check)
         if exercise.kind != "choice":
@@ -63,8 +64,26 @@ class AnswerBox:
         return bundle
 
 
+def verdict_html(exercise_id, answer):
+    """The feedback for ``answer`` as HTML; a message (never an old verdict) if checking fails."""
+    try:
+        return check(exercise_id, answer)._repr_html_()
+    except Exception as error:      # the widget must always replace the verdict it shows
+        message = MESSAGES["broken"].format(error=type(error).__name__)
+        return Feedback(False, message, "invalid")._repr_html_()
+
+
+def setup_of(exercise_id):
+    """The setup to show above this part: the exercise's shared setup, for its first part only."""
+    exercise = get(exercise_id)
+    parts = [e for e in REGISTRY.values() if e.number == exercise.number]
+    return exercise.setup if parts[0] is exercise else ""
+
+
 def show(exercise_id):
-    """Display the question of ``exercise_id`` (Markdown) and its answer box."""
+    """Display the question of ``exercise_id`` (Markdown, with the setup before a first part)
+    and its answer box."""
     box = AnswerBox(exercise_id)
-    display(Markdown(box.exercise.statement))
+    setup = setup_of(exercise_id)
+    display(Markdown(f"{setup}\n\n{box.exercise.statement}" if setup else box.exercise.statement))
     display(box)
