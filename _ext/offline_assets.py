@@ -1,25 +1,24 @@
 """Serve the site's third-party browser assets from the site itself.
 
 `make vendor` runs `npm ci`, which puts the versions pinned in package-lock.json into
-node_modules/. After each HTML build this extension copies the files the pages load
-into `_static/vendor/` of the output; `_config.yml` points MathJax (`mathjax_path`)
-and the ipywidgets embedder (`nb_ipywidgets_js`) at them. (Not `_static/` in the
-source: Jupyter Book would add every .js file there to every page.)
+node_modules/. After each HTML build this extension copies the MathJax files that
+pages load into `_static/vendor/mathjax/` of the output, and `_config.yml` points
+`mathjax_path` at them: the combined TeX-to-CHTML component, its web fonts, and the
+TeX extensions it loads on demand (for example `\\boldsymbol`). (Not `_static/` in
+the source: Jupyter Book would add every .js file there to every page.)
 """
 
 from pathlib import Path
 
 from sphinx.errors import ExtensionError
 from sphinx.util.fileutil import copy_asset
-from sphinx.util.matching import Matcher
 
+MATHJAX = "node_modules/mathjax/es5"
 ASSETS = {  # in the source folder -> in _static/vendor/ of the site
-    "node_modules/mathjax/es5": "mathjax",
-    "node_modules/requirejs/require.js": ".",
-    "_ext/require-config.js": ".",
-    "node_modules/@jupyter-widgets/html-manager/dist": "html-manager",
+    f"{MATHJAX}/tex-chtml.js": "mathjax",
+    f"{MATHJAX}/output/chtml/fonts/woff-v2": "mathjax/output/chtml/fonts/woff-v2",
+    f"{MATHJAX}/input/tex/extensions": "mathjax/input/tex/extensions",
 }
-UNUSED = Matcher(["*.map", "embed.js*", "libembed-amd.js"])
 
 
 def check_installed(app):
@@ -32,7 +31,7 @@ def copy_assets(app, exception):
     if exception is None and app.builder.format == "html":
         vendor = Path(app.outdir, "_static", "vendor")
         for source, target in ASSETS.items():
-            copy_asset(Path(app.srcdir, source), vendor / target, UNUSED)
+            copy_asset(Path(app.srcdir, source), vendor / target)
 
 
 def setup(app):
