@@ -186,37 +186,80 @@ def graph_layout(output):
     return position
 
 
+def _number(value):
+    """``value`` to four decimals without trailing zeros: ``1.2225``, ``0.5``, ``1``."""
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _caption(node):
+    """A node's name; an unnamed operation is written out from its inputs (``w × x``, ``σ(z)``)."""
+    if node.label:
+        return node.label
+    names = [parent.label or parent.op for parent in node.parents]
+    if len(names) == 2:
+        return f"{names[0]} {node.op} {names[1]}"
+    return f"{node.op}({names[0]})"
+
+
+SIDE, LEVEL = 2.1, 1.15      # inches between neighboring nodes across and down a drawn graph
+
+
+def _drawing_positions(output):
+    """``{id(node): (x, y)}`` in inches: ``graph_layout`` turned so the forward pass runs
+    down the page. An input used by several nodes is centered above them when that spot
+    is free, so the paths that fan out from it are drawn symmetrically."""
+    order = _drawn(output)
+    xy = {key: (SIDE * r, -LEVEL * c) for key, (c, r) in graph_layout(output).items()}
+    for node in order:
+        users = [xy[id(n)] for n in order if any(p is node for p, _ in _drawn_edges(n))]
+        if _drawn_edges(node) or len(users) < 2:
+            continue
+        x, y = float(sum(u[0] for u in users) / len(users)), xy[id(node)][1]
+        if all(abs(x - ox) >= SIDE for key, (ox, oy) in xy.items()
+               if oy == y and key != id(node)):
+            xy[id(node)] = (x, y)
+    return xy
+
+
 def draw_graph(output, ax=None):
     """Draw the computation graph of ``output``: each node's value and gradient, each edge's local derivative.
 
-    Plain numbers used in the formula (such as a weight written as ``2.0``) are not drawn.
+    The forward pass runs down the page, inputs at the top and ``output`` at the bottom;
+    side inputs stand to the right of the node that uses them. An unnamed operation is
+    labelled with what it computes (``w × x``). Plain numbers used in the formula (such
+    as a weight written as ``2.0``) are not drawn.
     """
     import matplotlib.pyplot as plt
 
     order = _drawn(output)
-    position = graph_layout(output)
-    columns = 1 + max(c for c, _ in position.values())
-    rows = 1 + max(r for _, r in position.values())
+    xy = _drawing_positions(output)
+    depth = 1 + round(-min(y for _, y in xy.values()) / LEVEL)
+    width = 1 + round(max(x for x, _ in xy.values()) / SIDE)
     if ax is None:
-        _, ax = plt.subplots(figsize=(2.3 * columns + 0.4, 1.5 * rows + 0.6))
-    xy = {key: (2.6 * c, -1.7 * r) for key, (c, r) in position.items()}
+        _, ax = plt.subplots(figsize=(SIDE * width + 0.3, LEVEL * depth + 0.2))
+    xs, ys = zip(*xy.values())
+    ax.set_xlim(min(xs) - 1.1, max(xs) + 1.1)
+    ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)
+    boxes = {}
+    for node in order:
+        boxes[id(node)] = ax.text(
+            *xy[id(node)], f"{_caption(node)}\nvalue {_number(node.value)}"
+            f"\ngrad {_number(node.grad)}", ha="center", va="center", fontsize=11,
+            linespacing=1.0, bbox={"boxstyle": "round,pad=0.25", "ec": "0.3",
+                                   "fc": "#e8f0fe" if _drawn_edges(node) else "#f4f4f4"})
     for node in order:
         for parent, local in _drawn_edges(node):
             (x0, y0), (x1, y1) = xy[id(parent)], xy[id(node)]
             ax.annotate("", xy=(x1, y1), xytext=(x0, y0),
-                        arrowprops={"arrowstyle": "-|>", "color": "0.45", "shrinkA": 34,
-                                    "shrinkB": 34})
-            ax.text(0.45 * x0 + 0.55 * x1, 0.45 * y0 + 0.55 * y1, f"∂ {local:.4g}",
-                    ha="center", va="center", fontsize=9, color="tab:red",
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"})
-    for node in order:
-        name = node.label or node.op
-        ax.text(*xy[id(node)], f"{name}\nvalue {node.value:.4g}\ngrad {node.grad:.4g}",
-                ha="center", va="center", fontsize=10,
-                bbox={"boxstyle": "round,pad=0.4", "ec": "0.3",
-                      "fc": "#e8f0fe" if _drawn_edges(node) else "#f4f4f4"})
-    xs, ys = zip(*xy.values())
-    ax.set_xlim(min(xs) - 1.1, max(xs) + 1.1)
-    ax.set_ylim(min(ys) - 0.9, max(ys) + 0.9)
+                        arrowprops={"arrowstyle": "-|>", "color": "0.45", "shrinkA": 2,
+                                    "shrinkB": 2,
+                                    "patchA": boxes[id(parent)].get_bbox_patch(),
+                                    "patchB": boxes[id(node)].get_bbox_patch()})
+            beside = abs(x1 - x0) < 1e-9          # a vertical edge: label to its right
+            ax.text(x0 + 0.08 if beside else 0.5 * (x0 + x1), 0.5 * (y0 + y1),
+                    f"∂ {_number(local)}", ha="left" if beside else "center",
+                    va="center", fontsize=11, color="tab:red",
+                    bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none"})
     ax.axis("off")
     return ax
