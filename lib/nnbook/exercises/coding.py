@@ -154,7 +154,7 @@ def describe(value):
 
 
 def _called(function):
-    """The learner's function's name, quoted for a sentence (or "your function")."""
+    """The learner's function's name, to put in a sentence (or "your function")."""
     name = getattr(function, "__name__", None) if inspect.isfunction(function) else None
     return name if type(name) is str and name.isidentifier() else "your function"
 
@@ -186,12 +186,19 @@ def _run_with_time_limit(task, time_limit):
     next line (code stuck inside one long NumPy call stops when that call returns).
     """
     result = []
-    worker = threading.Thread(target=lambda: result.append(task()), daemon=True)
+
+    def run():
+        try:
+            result.append(task())
+        except _TimeUp:   # it arrived just as the task finished
+            pass
+
+    worker = threading.Thread(target=run, daemon=True)
     worker.start()
     try:
         worker.join(time_limit)
     finally:   # out of time, or the learner interrupted the kernel: stop the worker
-        if worker.is_alive():
+        if worker.is_alive() and not result:
             ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.ident),
                                                        ctypes.py_object(_TimeUp))
             worker.join(0.1)
