@@ -38,7 +38,8 @@ class Scalar:
 
     def __mul__(self, other):
         other = _as_scalar(other)
-        return self._result(self.value * other.value, "×", (self, other.value), (other, self.value))
+        return self._result(self.value * other.value, "×",
+                            (self, other.value), (other, self.value))
 
     def __neg__(self):
         return self * -1.0
