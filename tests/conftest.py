@@ -4,7 +4,6 @@ import json
 import subprocess
 import threading
 from pathlib import Path
-from urllib.parse import urlparse
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
@@ -12,6 +11,7 @@ import pytest
 from filelock import FileLock
 
 from book import BUILD, ROOT, build_command, toc_docnames
+from reader import visit, watch
 
 HTML = BUILD / "html"
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -91,28 +91,10 @@ def screenshot(request):
     return save
 
 
-# Sphinx 7.4 emits sphinx-thebe's inline config script twice (once as filename None,
-# once as ''), so its `const` is declared twice. Harmless: thebe is not enabled.
-KNOWN_ERRORS = {"Identifier 'THEBE_JS_URL' has already been declared"}
-
-
 @pytest.fixture
 def offline_page(browser, site_url):
-    """A page that aborts and records every request to another host, and records
-    failed local requests and script errors."""
-    page = browser.new_page()
-    page.external, page.failed, page.errors = [], [], []
-
-    def local_only(route):
-        if urlparse(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            page.external.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", local_only)
-    page.on("response", lambda r: r.status >= 400 and page.failed.append(r.url))
-    page.on("pageerror", lambda e: str(e) in KNOWN_ERRORS or page.errors.append(str(e)))
+    """A page that reads the site offline (see reader.watch), with `open(docname)` and `typeset()`."""
+    page = watch(browser.new_page())
     page.open = lambda docname: page.goto(f"{site_url}/{docname}.html", wait_until="networkidle")
     page.typeset = partial(wait_for_mathjax, page)
     yield page
@@ -124,3 +106,20 @@ def wait_for_mathjax(page):
     if page.locator(".math").count():
         page.wait_for_function("() => window.MathJax?.startup?.promise")
         page.evaluate("() => MathJax.startup.promise")
+
+
+@pytest.fixture(scope="module")
+def reader_view(browser, site_url):
+    """reader_view(docname, width=1366, mode="light"): what a reader gets on that page,
+    measured once per module (see reader.py) and screenshotted into
+    tests/artifacts/reader_view/<width>-<mode>/."""
+    views = {}
+
+    def view(docname, width=1366, mode="light"):
+        key = (docname, width, mode)
+        if key not in views:
+            shot = ARTIFACTS / "reader_view" / f"{width}-{mode}" / f"{docname.replace('/', '-')}.png"
+            views[key] = visit(browser, site_url, docname, width, mode, shot)
+        return views[key]
+
+    return view
