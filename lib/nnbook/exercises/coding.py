@@ -72,10 +72,11 @@ class CodeExercise:
 
     @property
     def header(self):
-        """The function's first lines: its signature and docstring (at most 88 columns)."""
+        """The function's first lines: its signature and docstring (at most 79 columns, so
+        that the page's code column shows them whole)."""
         one_line = f'    """{self.docstring}"""'
-        if len(one_line) > 88:
-            one_line = textwrap.fill(f'"""{self.docstring}', 88, initial_indent="    ",
+        if len(one_line) > 79:
+            one_line = textwrap.fill(f'"""{self.docstring}', 79, initial_indent="    ",
                                      subsequent_indent="    ") + '\n    """'
         return f"def {self.name}({self.parameters}):\n{one_line}\n"
 
@@ -86,8 +87,8 @@ class CodeExercise:
 
     @property
     def statement(self):
-        """The task in Markdown."""
-        return f"**{self.id}** {self.title}. {self.prompt}"
+        """The task in Markdown (the title is the exercise block's own)."""
+        return f"**{self.id}** {self.prompt}"
 
     @cached_property
     def expected(self):
