@@ -30,14 +30,18 @@ NOTE = ("Drag a slider or focus it and press the arrow keys: each position shows
 def slider_values(slider, max_frames):
     """The values a sweep visits: the slider's grid (at most ``max_frames``), default included.
 
-    Works for numeric sliders (``min``, ``max``, ``step``) and selection sliders (``options``).
+    Works for numeric sliders (``min``, ``max``, ``step``; exponents for a log slider) and
+    selection sliders (``options``).
     """
     if hasattr(slider, "options"):
         values = list(slider.options)
         values = [v[1] if isinstance(v, tuple) else v for v in values]
     else:
         count = int(round((slider.max - slider.min) / slider.step)) + 1
-        values = list(np.round(slider.min + slider.step * np.arange(count), 10))
+        grid = slider.min + slider.step * np.arange(count)
+        if hasattr(slider, "base"):           # FloatLogSlider: min, max, step are exponents
+            grid = slider.base ** grid
+        values = [float(f"{v:.10g}") for v in grid]
     if len(values) > max_frames:
         picks = np.unique(np.round(np.linspace(0, len(values) - 1, max_frames)).astype(int))
         values = [values[i] for i in picks]

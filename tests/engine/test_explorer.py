@@ -36,6 +36,11 @@ def test_slider_values_cover_the_range_and_keep_the_default():
     assert slider_values(widgets.SelectionSlider(options=[1, 2, 4], value=2), 5) == [1, 2, 4]
 
 
+def test_a_log_slider_sweeps_values_not_exponents():
+    slider = widgets.FloatLogSlider(value=0.01, base=10, min=-4, max=0, step=1)
+    assert slider_values(slider, max_frames=10) == [1e-4, 1e-3, 1e-2, 1e-1, 1.0]
+
+
 def test_check_runs_the_callback_without_showing_a_figure(explorer):
     assert explorer.check(w=2.0) == "slope = 0.5"
     assert explorer.check(b=1.0) == f"slope = {nb.sigmoid(1.0) * (1 - nb.sigmoid(1.0)):.4g}"
