@@ -452,9 +452,9 @@ def _batchnorm_backward(x, gamma, grad_out, eps):
 
 def _normalized(x, eps, axis=0, ddof=0, eps_inside=True):
     """``x_hat`` over ``axis``, with a slip (``ddof=1``, ``eps`` outside the root) switched on."""
-    centred = x - x.mean(axis=axis, keepdims=True)
+    centered = x - x.mean(axis=axis, keepdims=True)
     var = x.var(axis=axis, keepdims=True, ddof=ddof)
-    return centred / (np.sqrt(var + eps) if eps_inside else np.sqrt(var) + eps)
+    return centered / (np.sqrt(var + eps) if eps_inside else np.sqrt(var) + eps)
 
 
 def _batch_cases(rng, with_beta):
