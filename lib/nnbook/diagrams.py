@@ -29,7 +29,7 @@ def _arrow(ax, start, end, label=None, radius=0.32):
                 arrowprops={"arrowstyle": "-|>", "color": "0.35", "lw": 1.1}, zorder=2)
     if label:
         mid = start + 0.42 * (end - start)
-        ax.text(*mid + [0, 0.16], label, ha="center", fontsize=10, color="tab:blue")
+        ax.text(*mid + [0, 0.16], label, ha="center", fontsize=11, color="tab:blue")
 
 
 def draw_neuron(n_inputs=3, ax=None, weights=None, inputs=None, bias="b", activation="σ"):
@@ -75,14 +75,14 @@ def draw_network(layer_sizes, ax=None, layer_names=None, weight_labels=True):
             x = 2.3 * (layer - 0.5)
             ax.text(x, max(layer_sizes) / 2 + 0.25,
                     f"$W^{{({layer})}}$: {layer_sizes[layer - 1]}×{layer_sizes[layer]}",
-                    ha="center", fontsize=10, color="tab:blue")
+                    ha="center", fontsize=11, color="tab:blue")
     for layer, column in enumerate(columns):
         color = "#f4f4f4" if layer == 0 else "#e6f4ea" if layer == len(columns) - 1 else "#e8f0fe"
         for j, xy in enumerate(column, start=1):
             _node(ax, xy, f"$z^{{({layer})}}_{j}$", color=color)
         if layer_names:
             ax.text(column[0][0], -max(layer_sizes) / 2 - 0.35, layer_names[layer], ha="center",
-                    fontsize=10)
+                    fontsize=11)
     ax.set_xlim(-0.7, 2.3 * (len(layer_sizes) - 1) + 0.7)
     ax.set_ylim(-max(layer_sizes) / 2 - 0.7, max(layer_sizes) / 2 + 0.7)
     return ax

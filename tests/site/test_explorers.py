@@ -63,8 +63,9 @@ def test_explorer_shows_the_callbacks_values(offline_page, chapter):
     page.open(chapter)
     for setting, readout in expected.items():
         name, value = setting.split("=")
-        slider = page.locator(f".nnbook-explorer input[data-sweep='{name}']").first
-        explorer = page.locator(".nnbook-explorer", has=slider).first
+        explorer = page.locator(
+            ".nnbook-explorer", has=page.locator(f"input[data-sweep='{name}']")).first
+        slider = explorer.locator(f"input[data-sweep='{name}']")
         values = explorer.evaluate("e => JSON.parse(e.querySelector("
                                    "'.nnbook-explorer-data').textContent)"
                                    f"[{name!r}].values")
