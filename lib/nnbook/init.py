@@ -7,7 +7,7 @@ inputs. The schemes differ only in the variance of the normal they draw from:
 * Xavier / Glorot (tanh, sigmoid): ``Var = 2 / (fan_in + fan_out)``
 * LeCun:                         ``Var = 1 / fan_in``
 
-(The first source calls ``1 / fan_in`` "Xavier"; that is LeCun's scheme. Glorot's
+(``1 / fan_in`` is often called "Xavier" by mistake; it is LeCun's scheme. Glorot's
 averages fan-in and fan-out, and the two agree only when ``fan_in == fan_out``.)
 """
 

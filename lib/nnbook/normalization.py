@@ -1,8 +1,8 @@
 """BatchNorm and LayerNorm (chapter 8): re-centre and re-scale, then a learned scale and shift.
 
 Both compute ``x_hat = (x - mean) / sqrt(var + eps)`` and ``y = gamma * x_hat + beta``
-(PyTorch calls ``gamma, beta`` ``weight, bias``; the first source calls the
-shift ``delta``). They differ only in the axis the statistics run over:
+(PyTorch calls ``gamma, beta`` ``weight, bias``; some texts call the shift
+``delta``, which collides with back-propagation's delta). They differ only in the axis the statistics run over:
 BatchNorm over the batch (each feature separately), LayerNorm over the
 features (each example separately).
 """
