@@ -2,6 +2,7 @@
 and give the same verdicts as nnbook.exercises.check."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -106,22 +107,44 @@ def test_page_and_python_agree_on_every_input_of_the_grammar_file(exercise_page)
     assert agree == len(CASES)
 
 
-def contrast(page, selector, property_name):
-    """The WCAG contrast ratio of an element's colour against the page's background."""
-    return page.evaluate("""([selector, property]) => {
-        const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
-        const lum = c => { const [r, g, b] = c.map(v => { v /= 255;
-            return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-            return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+COLORS = """
+const rgba = text => {
+  const v = text.match(/[\\d.]+/g).map(Number);
+  return v.length === 3 ? [...v, 1] : v;
+};
+const over = (top, below) => top.slice(0, 3).map((c, i) => c * top[3] + below[i] * (1 - top[3]));
+// The color an element is painted on: its own and its ancestors' backgrounds, composited.
+const backdrop = element => {
+  const layers = [];
+  for (let e = element; e; e = e.parentElement) {
+    layers.push(rgba(getComputedStyle(e).backgroundColor));
+    if (layers.at(-1)[3] === 1) break;
+  }
+  return layers.reverse().reduce((below, layer) => over(layer, below), [255, 255, 255]);
+};
+const luminance = c => { const [r, g, b] = c.map(v => { v /= 255;
+  return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+"""
+
+
+def contrast(page, selector):
+    """The WCAG contrast ratio of an element's text against what it is painted on."""
+    return page.evaluate(f"""selector => {{ {COLORS}
         const element = document.querySelector(selector);
-        const style = getComputedStyle(element);
-        const front = rgb(style[property]);
-        const back = property === "color" && style.backgroundColor.startsWith("rgb(")
-            ? rgb(style.backgroundColor)
-            : rgb(getComputedStyle(document.body).backgroundColor);
-        const [a, b] = [lum(front), lum(back)].sort((x, y) => y - x);
+        const back = backdrop(element);
+        const front = over(rgba(getComputedStyle(element).color), back);
+        const [a, b] = [luminance(front), luminance(back)].sort((x, y) => y - x);
         return (a + 0.05) / (b + 0.05);
-    }""", [selector, property_name])
+    }}""", selector)
+
+
+def backdrops(page, selector):
+    """The colors behind an element and behind the exercise box it is in, rounded."""
+    return page.evaluate(f"""selector => {{ {COLORS}
+        const element = document.querySelector(selector);
+        return [element, element.closest(".admonition")].map(e => backdrop(e).map(Math.round));
+    }}""", selector)
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
@@ -129,21 +152,68 @@ def test_feedback_and_buttons_are_readable_in_both_themes(exercise_page, theme):
     exercise = next(exercises.get(i) for i in exercises.ids() if exercises.get(i).mistakes)
     page = exercise_page(exercise.chapter)
     page.evaluate("theme => document.documentElement.dataset.theme = theme", theme)
-    box = page.locator(".nnbook-check").filter(
-        has=page.locator(f"input[aria-label='Answer to exercise {exercise.id}']"))
-    box.locator("input[type=text]").fill(as_text(exercise.answer))
-    box.locator("button").click()
     selector = f".nnbook-check:has(input[aria-label='Answer to exercise {exercise.id}'])"
+    box = page.locator(selector)
     for status, answer in (("right", as_text(exercise.answer)),
                            ("wrong", as_text(exercise.mistakes[0].answer)), ("invalid", "x")):
         box.locator("input[type=text]").fill(answer)
         box.locator("button").click()
-        assert contrast(page, f"{selector} .nnbook-{status}", "color") >= 4.5, (theme, status)
-    button = f"{selector} button"
-    text_on_button = page.evaluate("""s => { const b = getComputedStyle(document.querySelector(s));
-                                             return [b.color, b.backgroundColor]; }""", button)
-    assert text_on_button[0] != text_on_button[1]
-    assert contrast(page, button, "color") >= 4.5, theme
-    background = page.evaluate(f"""() => getComputedStyle(
-        document.querySelector("{selector}")).backgroundColor""")
-    assert background in ("rgba(0, 0, 0, 0)", "transparent"), "the checker sits on a slab"
+        assert contrast(page, f"{selector} .nnbook-{status}") >= 4.5, (theme, status)
+    assert contrast(page, f"{selector} button") >= 4.5, theme
+    behind_checker, behind_box = backdrops(page, f"{selector} .nnbook-feedback")
+    assert behind_checker == behind_box, "the checker sits on a slab of its own"
+
+
+def number_of(exercise_id):
+    """'3.1a' -> '3.1': the number of the exercise a part belongs to."""
+    return re.match(r"\d+\.\d+", exercise_id)[0]
+
+
+def titles(page, kind):
+    """The titles of the page's exercise or solution boxes, as a reader sees them."""
+    return [text.strip() for text in page.locator(
+        f"div.admonition.{kind} > .admonition-title").all_inner_texts()]
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_exercise_and_solution_titles_carry_their_numbers(exercise_page, chapter):
+    page = exercise_page(chapter)
+    exercise_titles = titles(page, "exercise")
+    numbered = [re.fullmatch(r"Exercise (\d+\.\w+): [A-Z]\S* .*", title)
+                for title in exercise_titles]
+    assert all(numbered), exercise_titles
+    numbers = [title[1] for title in numbered]
+    assert numbers[0].startswith(str(int(chapter[:2])) + ".") and len(set(numbers)) == len(numbers)
+    assert {number_of(i) for i in exercises.ids(chapter)} <= set(numbers)
+
+    page.open(f"solutions/{chapter}")
+    assert titles(page, "solution") == [f"Solution to {title}" for title in exercise_titles]
+    assert page.locator("div.admonition.solution > .admonition-title a").count() == 0
+
+
+def test_solution_toggles_say_which_solution_they_open(offline_page):
+    page = offline_page
+    page.open("solutions/03-mlp")
+    buttons = page.locator("div.solution .toggle-button")
+    assert buttons.count() >= 6
+    names = [buttons.nth(i).get_attribute("aria-label") for i in range(buttons.count())]
+    expected = [re.sub(r"^Solution to (Exercise \S+):.*", r"Show the solution to \1", title)
+                for title in titles(page, "solution")]
+    assert names == expected
+    hints = {buttons.nth(i).get_attribute("data-toggle-hint") for i in range(buttons.count())}
+    assert hints == {"Show"}, "the name starts with the hint a reader sees beside the button"
+
+    def button(action):
+        return page.get_by_role("button", name=f"{action} the solution to Exercise 3.2",
+                                exact=True)
+
+    content = page.locator("#sol-3-2 > section")
+    assert button("Show").get_attribute("aria-expanded") == "false" and not content.is_visible()
+    button("Show").click()
+    assert content.is_visible() and button("Hide").get_attribute("aria-expanded") == "true"
+    button("Hide").click()
+    assert not content.is_visible() and button("Show").get_attribute("aria-expanded") == "false"
+
+    number = page.locator("#sol-3-2 .nnbook-exercise-number").bounding_box()
+    page.mouse.click(number["x"] + 5, number["y"] + 5)  # a reader clicks the title's text
+    assert content.is_visible() and page.errors == []
