@@ -7,8 +7,12 @@ which Jupyter Book 1 does not support), so every page threw "Identifier 'THEBE_J
 has already been declared". And myst-nb embeds each notebook's widget state, which
 only the ipywidgets embedder reads; the book loads no embedder, because its explorers
 are frame players and its exercises in-page forms. This extension takes those scripts
-and thebe's stylesheet off every page.
+and thebe's stylesheet off every page, and after the build deletes the theme's files
+that no page loads: its source maps (for its developers' browser tools, 3.5 MB) and
+Font Awesome's script (_templates/layout.html no longer loads it).
 """
+
+from pathlib import Path
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
@@ -26,7 +30,20 @@ def drop_unused_assets(app, pagename, templatename, context, doctree):
         context[key][:] = [asset for asset in context[key] if not renders_nothing(asset)]
 
 
+UNUSED_FILES = ["scripts/fontawesome.js", "**/*.map"]  # in the site's _static/
+
+
+def remove_unused_files(app, exception):
+    """Delete the theme's files that no page of the site loads."""
+    if exception is None and app.builder.format == "html":
+        static = Path(app.outdir, "_static")
+        for pattern in UNUSED_FILES:
+            for path in static.glob(pattern):
+                path.unlink()
+
+
 def setup(app):
+    app.connect("build-finished", remove_unused_files)
     # After myst-nb (priority 500) has added the page's widget state.
     app.connect("html-page-context", drop_unused_assets, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
