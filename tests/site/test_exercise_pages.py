@@ -164,6 +164,18 @@ def test_feedback_and_buttons_are_readable_in_both_themes(exercise_page, theme):
     assert behind_checker == behind_box, "the checker sits on a slab of its own"
 
 
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_solutions_verdict_is_readable_in_both_themes(offline_page, theme):
+    page = offline_page
+    page.open("solutions/03-mlp")
+    page.evaluate("theme => document.documentElement.dataset.theme = theme", theme)
+    page.get_by_role("button", name="Show the solution to Exercise 3.1", exact=True).click()
+    verdict = "#sol-3-1 .nnbook-feedback.nnbook-right"     # the output of passes("3.1a", ...)
+    assert contrast(page, verdict) >= 4.5, theme
+    behind_verdict, behind_box = backdrops(page, verdict)
+    assert behind_verdict == behind_box, "the verdict sits on a slab of its own"
+
 def number_of(exercise_id):
     """'3.1a' -> '3.1': the number of the exercise a part belongs to."""
     return re.match(r"\d+\.\d+", exercise_id)[0]
