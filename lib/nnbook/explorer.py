@@ -20,6 +20,7 @@ import json
 import matplotlib.pyplot as plt
 import numpy as np
 from IPython.utils.capture import capture_output
+from PIL import Image
 
 NOTE = ("Drag a slider or focus it and press the arrow keys: each position shows the "
         "figure computed by the chapter's own code. Here one slider moves at a time, "
@@ -67,18 +68,19 @@ class Explorer:
     sweep : names of the sliders the site lets the reader move (default: all).
     readout : function(result) -> str, the line shown beside the figure.
     alt : what every frame shows, for readers who cannot see it (the readout is added).
-    max_frames, dpi, quality : frames per slider, their resolution and JPEG quality;
-        together they set the page's weight (budget: 1.5 MB of frames per page).
+    max_frames, dpi, colors : frames per slider, their resolution and the size of
+        their palette (frames are 8-bit PNGs: sharp lines, a few kB each); together
+        they set the page's weight (budget: 1.5 MB of frames per page).
     **sliders : name -> ipywidgets slider (or ``widgets.fixed``) for each argument.
     """
 
     def __init__(self, callback, *, sweep=None, readout=default_readout, alt="",
-                 max_frames=21, dpi=80, quality=70, **sliders):
+                 max_frames=21, dpi=96, colors=64, **sliders):
         self.callback, self.readout, self.alt = callback, readout, alt
         self.sliders = sliders
         self.sweep = list(sweep or [name for name, s in sliders.items() if hasattr(s, "value")
                                      and hasattr(s, "description")])
-        self.max_frames, self.dpi, self.quality = max_frames, dpi, quality
+        self.max_frames, self.dpi, self.colors = max_frames, dpi, colors
         self._widget = None
 
     @property
@@ -103,15 +105,18 @@ class Explorer:
         return self.readout(result)
 
     def frame(self, **values):
-        """(JPEG data URI, readout) of the callback at ``values``."""
+        """(PNG data URI, readout) of the callback at ``values``."""
         with capture_output(), plt.ioff():
             result = self.callback(**{**self.defaults, **values})
-            buffer = io.BytesIO()
-            plt.gcf().savefig(buffer, format="jpg", dpi=self.dpi,
-                              pil_kwargs={"quality": self.quality, "optimize": True})
+            drawn = io.BytesIO()
+            plt.gcf().savefig(drawn, format="png", dpi=self.dpi)
             plt.close("all")
-        data = base64.b64encode(buffer.getvalue()).decode("ascii")
-        return f"data:image/jpeg;base64,{data}", self.readout(result)
+        palette = Image.open(drawn).convert("RGB").quantize(self.colors,
+                                                            dither=Image.Dither.NONE)
+        frame = io.BytesIO()
+        palette.save(frame, format="png", optimize=True)
+        data = base64.b64encode(frame.getvalue()).decode("ascii")
+        return f"data:image/png;base64,{data}", self.readout(result)
 
     def sweeps(self):
         """{name: {label, values, start, frames, readouts}} for every swept slider."""

@@ -54,7 +54,7 @@ def test_player_holds_one_frame_and_readout_per_value(explorer):
     assert data["w"]["values"] == [-2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0]
     for name, sweep in data.items():
         assert len(sweep["frames"]) == len(sweep["values"]) == len(sweep["readouts"])
-        assert all(frame.startswith("data:image/jpeg;base64,") for frame in sweep["frames"])
+        assert all(frame.startswith("data:image/png;base64,") for frame in sweep["frames"])
         for value, readout in zip(sweep["values"], sweep["readouts"]):
             assert readout == explorer.check(**{name: value})
     assert 'aria-valuetext="1.0"' in page and 'type="range"' in page

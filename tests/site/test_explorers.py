@@ -80,5 +80,5 @@ def test_explorer_shows_the_callbacks_values(offline_page, chapter):
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_explorer_frames_fit_the_page_budget(site, chapter):
     html = (site / f"{chapter}.html").read_text()
-    frames = sum(len(chunk.split('"', 1)[0]) for chunk in html.split("data:image/jpeg;base64,")[1:])
+    frames = sum(len(chunk.split('"', 1)[0]) for chunk in html.split("data:image/png;base64,")[1:])
     assert frames <= FRAME_BUDGET, f"{frames / 1e6:.2f} MB of frames"
