@@ -17,8 +17,8 @@ $(VENV)/.installed: requirements.txt lib/pyproject.toml
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
-# MathJax, require.js and the ipywidgets embedder, pinned in package-lock.json, so the
-# site serves them itself (copied into the build by _ext/offline_assets.py).
+# MathJax (served by the site itself: _ext/offline_assets.py copies the files pages load)
+# and axe-core (the accessibility tests), pinned in package-lock.json.
 vendor: $(VENDOR)
 $(VENDOR): package.json package-lock.json
 	tools/system_deps.sh npm
@@ -46,7 +46,8 @@ serve:
 execute: venv
 	$(BIN)/python tools/execute_notebooks.py $(NB)
 
-bench: venv vendor
+# Engine speed, build timings, and each chapter's first-visit weight and time to math.
+bench: book
 	for script in tests/benchmarks/*.py; do $(BIN)/python $$script || exit 1; done
 
 # Re-resolve requirements.in into a fresh venv and freeze it (then run `make test`).
