@@ -41,7 +41,7 @@ MEASURE = """() => {
     return box(table, scroller === article ? table.parentElement : scroller);
   });
   const codeLines = [...article.querySelectorAll("div.cell_input pre")]
-    .filter(pre => pre.checkVisibility())
+    .filter(pre => pre.checkVisibility({visibilityProperty: true}))
     .flatMap(pre => pre.textContent.split("\\n")).filter(line => line.trim());
   const mathText = [...article.querySelectorAll("mjx-assistive-mml")].map(m => m.textContent);
   const figures = [...article.querySelectorAll("img")]
