@@ -3,8 +3,8 @@
 After each HTML build this extension builds the engine's wheel (``lib/``) into
 ``_static/engine/`` of the site, next to ``nnbook-requirements.txt`` (the pinned
 packages the notebooks import, from requirements.txt), and adds both to every page's
-download menu. ``{{ nnbook_version }}`` and ``{{ nnbook_downloads }}`` are available
-to the pages as MyST substitutions; ``tools/setup_cell.py`` writes the notebooks'
+download menu. ``{{ nnbook_version }}``, ``{{ nnbook_downloads }}`` (links to both files) and
+``{{ nnbook_install }}`` (the pip line) are available to the pages as MyST substitutions; ``tools/setup_cell.py`` writes the notebooks'
 first cell, which prints the install line when the engine is missing.
 """
 
@@ -16,7 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
-from setup_cell import REQUIREMENTS_FILE, engine_version, notebook_requirements, wheel_name  # noqa: E402
+from setup_cell import (REQUIREMENTS_FILE, engine_version, install_line,  # noqa: E402
+                        notebook_requirements, wheel_name)
 
 FOLDER = "_static/engine"
 
@@ -27,6 +28,7 @@ def add_substitutions(app, config):
     config.myst_substitutions = {
         **config.myst_substitutions,
         "nnbook_version": engine_version(),
+        "nnbook_install": f"`{install_line()}`",
         "nnbook_downloads": f'<a href="{wheel}">{wheel_name()}</a> and '
                             f'<a href="{requirements}">{REQUIREMENTS_FILE}</a>',
     }

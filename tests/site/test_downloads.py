@@ -12,7 +12,8 @@ import pytest
 from book import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
-from setup_cell import notebook_requirements, repository_url, wheel_name  # noqa: E402
+from setup_cell import (engine_version, install_line, notebook_requirements,  # noqa: E402
+                        repository_url, wheel_name)
 
 pytestmark = pytest.mark.slow
 LAUNCH_OR_PLACEHOLDER = re.compile(r"mybinder\.org|colab\.research\.google\.com|/v2/gh/|"
@@ -46,3 +47,9 @@ def test_every_notebook_page_links_the_engine_from_its_download_menu(site, docna
     for link in links:
         target = urlparse(urljoin(f"http://book/{docname}.html", link)).path.lstrip("/")
         assert (site / target).is_file(), link
+
+
+def test_the_intro_offers_the_engine_with_its_version_and_install_line(site):
+    html = (site / "intro.html").read_text()
+    assert f'href="_static/engine/{wheel_name()}"' in html
+    assert f"</code> {engine_version()}" in html and install_line() in html
