@@ -26,6 +26,16 @@ document.addEventListener("DOMContentLoaded", () => {
       image.alt = `${explorer.dataset.alt} ${sweep.readouts[i]}`;
       readout.textContent = sweep.readouts[i];
     };
-    for (const input of inputs) input.addEventListener("input", () => show(input));
+    for (const input of inputs) {
+      input.addEventListener("input", () => show(input));
+      // The frames are files (_ext/lean_images.py): fetch a sweep's frames when the
+      // reader first reaches for its slider, so dragging is instant but a visit is light.
+      const preload = () => data[input.dataset.sweep].frames.forEach((src) => {
+        new Image().src = src;
+      });
+      for (const event of ["pointerenter", "focus", "touchstart"]) {
+        input.addEventListener(event, preload, {once: true, passive: true});
+      }
+    }
   }
 });
