@@ -125,7 +125,7 @@ def _boundary_shape():
             "b": Choice(r"a straight line, $\mathbf w\cdot\mathbf x + b = 0$",
                         "σ(z) > ½ exactly when z > 0, and z = w·x + b = 0 is a straight line."),
             "c": Choice("a circle around the points of class 1",
-                        "Nothing in w·x + b measures distance from a centre, so no circle."),
+                        "Nothing in w·x + b measures distance from a center, so no circle."),
             "d": Choice("it depends on the activation: with ReLU it would be curved",
                         "Any increasing activation with a threshold gives the same z = const line."),
         })

@@ -87,7 +87,7 @@ def _three_activations():
                         "(0, 1), so it never changes sign."),
             "b": Choice("tanh changes sign; ReLU is flat",
                         f"tanh(−2) ≈ {_value(tanh, -2.0):.4f} < 0 < tanh(1), since tanh is "
-                        "zero-centred with range (−1, 1), and ReLU(−2) = 0, with slope 0 for "
+                        "zero-centered with range (−1, 1), and ReLU(−2) = 0, with slope 0 for "
                         "every negative score."),
             "c": Choice("tanh changes sign; the sigmoid is flat",
                         "The sigmoid is small for z = −2 but not 0, and not flat: its slope "

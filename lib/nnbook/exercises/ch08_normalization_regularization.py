@@ -87,7 +87,7 @@ def _batchnorm_batch():
                     "That is x̂, the normalized value. Now apply the learned scale and shift: "
                     "y = γ x̂ + β."),
             Mistake(vector(gamma * centred + beta),
-                    "You centred the values but did not divide by the standard deviation "
+                    "You centered the values but did not divide by the standard deviation "
                     "σ = √5."),
             Mistake(vector(beta * centred / np.sqrt(biased) + gamma),
                     "γ and β are swapped: γ = 2 multiplies x̂ and β = 0.5 is added."),
@@ -163,7 +163,7 @@ def _layernorm_row():
                   Mistake(vector((row - row.mean()) / row.std(ddof=1)),
                           "You used the unbiased variance (divide by 3). LayerNorm divides the "
                           "squared deviations by the number of features, 4."),
-                  Mistake(vector(row - row.mean()), "You centred the row but did not divide by "
+                  Mistake(vector(row - row.mean()), "You centered the row but did not divide by "
                                                      "its standard deviation √5.")))
 
 
