@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from book import ROOT
+from book import ROOT, toc_docnames
 
 sys.path.insert(0, str(ROOT / "tools"))
 from setup_cell import (engine_version, install_line, notebook_requirements,  # noqa: E402
@@ -37,15 +37,14 @@ def test_the_site_offers_the_engine_and_the_requirements(site):
     assert (engine / "nnbook-requirements.txt").read_text() == notebook_requirements()
 
 
-def test_every_notebook_page_links_the_engine_from_its_download_menu(site, docname):
-    source = ROOT / f"{docname}.ipynb"
-    if not source.exists():
-        pytest.skip("not a notebook page")          # Markdown pages have no .ipynb to run
-    html = (site / f"{docname}.html").read_text()
+@pytest.mark.parametrize("notebook", [name for name in toc_docnames()
+                                      if (ROOT / f"{name}.ipynb").exists()])
+def test_every_notebook_page_links_the_engine_from_its_download_menu(site, notebook):
+    html = (site / f"{notebook}.html").read_text()
     links = re.findall(r'href="([^"]+)"[^>]*download-(?:engine|requirements)-button', html)
     assert len(links) == 2
     for link in links:
-        target = urlparse(urljoin(f"http://book/{docname}.html", link)).path.lstrip("/")
+        target = urlparse(urljoin(f"http://book/{notebook}.html", link)).path.lstrip("/")
         assert (site / target).is_file(), link
 
 

@@ -181,14 +181,14 @@ class Exercise:
     def statement(self):
         """The part's question in Markdown: its letter, prompt, precision and options."""
         part = self.id[len(self.number):]
-        label = f"**({part})**" if part else f"**{self.id}**"
+        label = f"**({part})** " if part else ""     # a single part: its title numbers it
         precision = ""
         if self.kind != "choice":
             each = " for each entry" if self.kind == "vector" else ""
             precision = f" *Give {self.precision}{each}.*"
         options = "".join(f"\n- **{letter.upper()}.** {choice.text}"
                           for letter, choice in self.choices.items())
-        return f"{label} {self.prompt}{precision}" + ("\n" + options if options else "")
+        return f"{label}{self.prompt}{precision}" + ("\n" + options if options else "")
 
     def page_spec(self):
         """Everything the in-page checker needs, as JSON-ready data (answers, hints, messages)."""
