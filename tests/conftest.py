@@ -2,16 +2,14 @@
 
 import json
 import subprocess
-import threading
-from pathlib import Path
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from filelock import FileLock
 
 from book import BUILD, ROOT, build_command, toc_docnames
-from reader import visit, watch
+from reader import serve, visit, watch
 
 HTML = BUILD / "html"
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -19,11 +17,6 @@ CHROMIUM = "/usr/bin/chromium"  # Debian's; .ci/run installs it
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync"]
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def pytest_generate_tests(metafunc):
@@ -58,10 +51,8 @@ def site(build):
 @pytest.fixture(scope="session")
 def site_url(site):
     """The built site, served by http.server on 127.0.0.1 at a free port."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,10 @@ browser context (an empty cache, as on a first visit) at that width in light or 
 mode, waits for MathJax, and returns a dict of measurements that tests/site/ check.
 """
 
+import threading
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -78,6 +82,22 @@ RUN_AXE = """async (tags) => {
   return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                                       where: v.nodes.slice(0, 3).map(n => n.target.join(" "))}));
 }"""
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(folder):
+    """The built site in ``folder``, served by http.server on 127.0.0.1; yields its URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=folder))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
 
 
 def watch(page):

@@ -96,21 +96,24 @@ class Explorer:
             self._widget = interactive(self.callback, **self.sliders)
         return self._widget
 
-    def check(self, **values):
-        """Run the callback at ``values`` (others at their defaults) with no figure shown;
-        returns its readout line, the text the site shows at that setting."""
+    def _run(self, values, save_to=None):
+        """The callback's result at ``values`` (others at their defaults), drawn off-screen;
+        the figure is saved as a PNG to the file-like ``save_to`` if one is given."""
         with capture_output(), plt.ioff():
             result = self.callback(**{**self.defaults, **values})
+            if save_to is not None:
+                plt.gcf().savefig(save_to, format="png", dpi=self.dpi)
             plt.close("all")
-        return self.readout(result)
+        return result
+
+    def check(self, **values):
+        """The readout line the site shows at ``values``: the callback run afresh, no figure shown."""
+        return self.readout(self._run(values))
 
     def frame(self, **values):
         """(PNG data URI, readout) of the callback at ``values``."""
-        with capture_output(), plt.ioff():
-            result = self.callback(**{**self.defaults, **values})
-            drawn = io.BytesIO()
-            plt.gcf().savefig(drawn, format="png", dpi=self.dpi)
-            plt.close("all")
+        drawn = io.BytesIO()
+        result = self._run(values, save_to=drawn)
         palette = Image.open(drawn).convert("RGB").quantize(self.colors,
                                                             dither=Image.Dither.NONE)
         frame = io.BytesIO()

@@ -9,14 +9,11 @@ with load, so they are measured here, not asserted in a test). Median of 3 visit
 
 import statistics
 import sys
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from book import BUILD, toc_docnames  # noqa: E402
-from reader import TYPESET_CLOCK, watch  # noqa: E402
+from reader import TYPESET_CLOCK, serve, watch  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 VISITS = 3
@@ -24,11 +21,6 @@ TIMES = """() => ({typeset: window.nnbookTypesetAt,
                    load: performance.getEntriesByType("navigation")[0].loadEventEnd,
                    transfer: performance.getEntriesByType("navigation")[0].transferSize +
                      performance.getEntriesByType("resource").reduce((s, e) => s + e.transferSize, 0)})"""
-
-
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def first_visit(browser, url):
@@ -48,19 +40,16 @@ def main():
     site = BUILD / "html"
     if not (site / "index.html").exists():
         sys.exit(f"no built site in {site}: run `make book` first")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"{'chapter':42} {'MB':>6} {'typeset ms':>11} {'load ms':>8}")
-    with sync_playwright() as playwright:
+    with serve(site) as root, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         for chapter in (d for d in toc_docnames() if d.startswith("chapters/")):
-            url = f"http://127.0.0.1:{server.server_port}/{chapter}.html"
+            url = f"{root}/{chapter}.html"
             visits = [first_visit(browser, url) for _ in range(VISITS)]
             median = {key: statistics.median(v[key] for v in visits) for key in visits[0]}
             print(f"{chapter:42} {median['transfer'] / 1e6:6.2f} {median['typeset']:11.0f} "
                   f"{median['load']:8.0f}")
         browser.close()
-    server.shutdown()
 
 
 if __name__ == "__main__":
